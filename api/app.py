@@ -1,0 +1,76 @@
+"""The ASGI application (API.md, Running it): ``create_app(settings=None)`` and ``app``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from api.auth import TokenVerifier
+from api.graphql_view import AuthenticationGate, CaseGraphQL
+from api.settings import Settings
+from domain.ports import Clock, SystemClock
+from domain.use_cases import CaseService
+from repositories.factory import open_store
+from resolvers.root import schema
+
+logger = logging.getLogger("probation")
+
+
+def create_app(settings: Settings | None = None, *, clock: Clock | None = None) -> Starlette:
+    settings = settings or Settings()
+    clock = clock or SystemClock()
+    verifier = TokenVerifier(secret=settings.auth_jwt_secret.get_secret_value(), issuer=settings.auth_jwt_issuer,
+                             audience=settings.auth_jwt_audience, leeway_seconds=settings.auth_clock_skew_seconds)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        uri = None if settings.embedded_store else settings.mongodb_uri.get_secret_value()
+        store = open_store(uri, settings.mongodb_database)
+        if store.embedded:
+            logger.warning("Using the EMBEDDED IN-MEMORY store (mongomock-motor): NOT PERSISTENT, every case is lost "
+                           "when the process stops. Set MONGODB_URI for a real database.")
+        try:
+            await store.ensure_indexes()
+            app.state.store = store
+            app.state.service = CaseService(store.cases, clock)
+            if settings.demo_data:
+                from api.demo import load_demo_cases
+
+                loaded = await load_demo_cases(app.state.service, clock)
+                logger.warning("Loaded %d demo cases: %s", len(loaded), ", ".join(loaded))
+            yield
+        finally:
+            store.close()
+
+    async def live(request: Request) -> JSONResponse:
+        return JSONResponse({"status": "live"})
+
+    async def ready(request: Request) -> JSONResponse:
+        store = getattr(request.app.state, "store", None)
+        if store is not None and await store.ping():
+            return JSONResponse({"status": "ready", "database": "embedded" if store.embedded else "mongodb"})
+        return JSONResponse({"status": "unavailable", "reason": "database did not answer ping"}, status_code=503)
+
+    graphql = CaseGraphQL(schema, graphql_ide="graphiql" if settings.graphiql_enabled else None,
+                          allow_queries_via_get=True)
+    app = Starlette(
+        routes=[
+            Route("/graphql", AuthenticationGate(graphql, verifier, settings.graphiql_enabled), methods=["GET", "POST"]),
+            Route("/health/live", live, methods=["GET"]),
+            Route("/health/ready", ready, methods=["GET"]),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.clock = clock
+    app.state.verifier = verifier
+    return app
+
+
+app = create_app()

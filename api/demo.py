@@ -1,0 +1,111 @@
+"""A handful of realistic demo cases for exploring the API on the embedded store, dated relative
+to today so the standards show a mix of met, due and overdue. Written through the use cases, so
+every rule applies to them as to any other write."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from domain import commands as c
+from domain.enums import (
+    Gender,
+    MappaCategory,
+    MappaLevel,
+    OffenceCategory,
+    Provider,
+    RequirementType,
+    Role,
+    RoshLevel,
+    SentenceType,
+)
+from domain.ports import Clock
+from domain.principal import Principal
+from domain.use_cases import CaseService
+
+DEMO_ACTOR = Principal(subject="demo-loader", name="Demo data loader", roles=frozenset({Role.ADMIN}))
+
+
+async def _check(outcome) -> None:
+    if not outcome.ok:
+        raise RuntimeError(f"demo data rejected: {[v.message for v in outcome.errors]}")
+
+
+async def load_demo_cases(service: CaseService, clock: Clock) -> list[str]:
+    today = clock.today()
+
+    def ago(days: int) -> date:
+        return today - timedelta(days=days)
+
+    loaded = []
+
+    async def case(crn: str, forename: str, surname: str, born: date, gender: Gender, pnc: str | None) -> None:
+        await _check(await service.create_case(DEMO_ACTOR, c.CreateCase(
+            crn=crn, offender=c.OffenderDetails(forename, surname, born, gender, pnc))))
+        loaded.append(crn)
+
+    # 1. Community order with unpaid work, allocated to a CRC, low risk.
+    await case("D000001", "Jordan", "Hale", date(1994, 3, 12), Gender.MALE, "1994/0012345A")
+    await _check(await service.add_sentence(DEMO_ACTOR, c.AddSentence(
+        crn="D000001", type=SentenceType.COMMUNITY_ORDER, imposed_on=ago(20), length_months=12,
+        offence=c.OffenceDetails("Theft from a shop", OffenceCategory.ACQUISITIVE, ago(90)),
+        requirements=(c.RequirementDetails(RequirementType.UNPAID_WORK, hours=120),
+                      c.RequirementDetails(RequirementType.REHABILITATION_ACTIVITY, days=15)))))
+    await _check(await service.record_rosh_assessment(DEMO_ACTOR, c.RecordRoshAssessment(
+        crn="D000001", level=RoshLevel.LOW, assessed_on=ago(19), rationale="No history of violence; stable address.")))
+    await _check(await service.allocate_case(DEMO_ACTOR, c.AllocateCase(
+        crn="D000001", provider=Provider.CRC, officer=c.OfficerDetails("C12A004", "Priya Shah"), allocated_on=ago(18))))
+
+    # 2. Suspended sentence order for intimate partner violence, high RoSH, NPS, child risk.
+    await case("D000002", "Mark", "Ellison", date(1987, 11, 2), Gender.MALE, "2005/0456789B")
+    await _check(await service.add_sentence(DEMO_ACTOR, c.AddSentence(
+        crn="D000002", type=SentenceType.SUSPENDED_SENTENCE_ORDER, imposed_on=ago(40), length_months=24,
+        custodial_term_months=12,
+        offence=c.OffenceDetails("Assault occasioning actual bodily harm on a partner",
+                                 OffenceCategory.INTIMATE_PARTNER_VIOLENCE, ago(200)),
+        requirements=(c.RequirementDetails(RequirementType.PROGRAMME, programme="Building Better Relationships", days=24),
+                      c.RequirementDetails(RequirementType.EXCLUSION, length_months=12,
+                                           details="Exclusion from Elm Road, Leeds LS6")))))
+    await _check(await service.record_rosh_assessment(DEMO_ACTOR, c.RecordRoshAssessment(
+        crn="D000002", level=RoshLevel.HIGH, risk_to_children=RoshLevel.MEDIUM, assessed_on=ago(38),
+        rationale="Escalating violence towards partner; children in the household witnessed incidents.")))
+    await _check(await service.allocate_case(DEMO_ACTOR, c.AllocateCase(
+        crn="D000002", provider=Provider.NPS, officer=c.OfficerDetails("N07A001", "Dev Practitioner"), allocated_on=ago(37))))
+
+    # 3. Licence after release, MAPPA category 2 level 2, very high RoSH.
+    await case("D000003", "Sean", "Doherty", date(1979, 6, 30), Gender.MALE, "1998/0777001C")
+    await _check(await service.add_sentence(DEMO_ACTOR, c.AddSentence(
+        crn="D000003", type=SentenceType.LICENCE, imposed_on=ago(800), length_months=60, custodial_term_months=60,
+        release_date=ago(3),
+        offence=c.OffenceDetails("Wounding with intent", OffenceCategory.VIOLENT, ago(900)),
+        requirements=(c.RequirementDetails(RequirementType.RESIDENCE, details="Approved Premises, Bradford"),
+                      c.RequirementDetails(RequirementType.DRUG_TESTING)))))
+    await _check(await service.record_rosh_assessment(DEMO_ACTOR, c.RecordRoshAssessment(
+        crn="D000003", level=RoshLevel.VERY_HIGH, assessed_on=ago(10), rationale="Pre-release assessment: serious violence.")))
+    await _check(await service.register_mappa(DEMO_ACTOR, c.RegisterMappa(
+        crn="D000003", category=MappaCategory.CATEGORY_2, level=MappaLevel.LEVEL_2, registered_on=ago(10),
+        visor_recorded=True)))
+    await _check(await service.allocate_case(DEMO_ACTOR, c.AllocateCase(
+        crn="D000003", provider=Provider.NPS, officer=c.OfficerDetails("N07A001", "Dev Practitioner"), allocated_on=ago(12))))
+
+    # 4. Community order awaiting allocation (ALLOC-1 due).
+    await case("D000004", "Aisha", "Begum", date(2001, 1, 23), Gender.FEMALE, None)
+    await _check(await service.add_sentence(DEMO_ACTOR, c.AddSentence(
+        crn="D000004", type=SentenceType.COMMUNITY_ORDER, imposed_on=ago(2), length_months=6,
+        offence=c.OffenceDetails("Possession of a class B drug with intent to supply", OffenceCategory.DRUGS, ago(60)),
+        requirements=(c.RequirementDetails(RequirementType.DRUG_REHABILITATION, consent_given=True, length_months=6),))))
+
+    # 5. Post-sentence supervision, transferred between officers.
+    await case("D000005", "Kelly", "Marsh", date(1990, 8, 5), Gender.FEMALE, "2009/0333222D")
+    await _check(await service.add_sentence(DEMO_ACTOR, c.AddSentence(
+        crn="D000005", type=SentenceType.POST_SENTENCE_SUPERVISION, imposed_on=ago(150), length_months=18,
+        custodial_term_months=6, release_date=ago(60),
+        offence=c.OffenceDetails("Burglary of a dwelling", OffenceCategory.ACQUISITIVE, ago(200)),
+        requirements=(c.RequirementDetails(RequirementType.DRUG_APPOINTMENT),))))
+    await _check(await service.record_rosh_assessment(DEMO_ACTOR, c.RecordRoshAssessment(
+        crn="D000005", level=RoshLevel.MEDIUM, assessed_on=ago(62), rationale="Acquisitive offending to fund drug use.")))
+    await _check(await service.allocate_case(DEMO_ACTOR, c.AllocateCase(
+        crn="D000005", provider=Provider.CRC, officer=c.OfficerDetails("C12A009", "Tom Okafor"), allocated_on=ago(61))))
+    await _check(await service.transfer_case(DEMO_ACTOR, c.TransferCase(
+        crn="D000005", provider=Provider.CRC, officer=c.OfficerDetails("C12A004", "Priya Shah"), transferred_on=ago(14),
+        rationale="Moved to the Leeds North office area.")))
+    return loaded

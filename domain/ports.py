@@ -1,0 +1,83 @@
+"""Ports: what the use cases need from the outside world, as protocols. ``repositories``
+implements them over MongoDB; tests may hand-write fakes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from domain.commands import CaseQuery
+from domain.model import Case
+
+LONDON = ZoneInfo("Europe/London")
+
+
+class DuplicateCrn(Exception):
+    """A case with this CRN already exists."""
+
+
+class DocumentTooLarge(Exception):
+    """The case would exceed the document size budget."""
+
+    def __init__(self, size: int, budget: int) -> None:
+        super().__init__(f"case document of {size} bytes exceeds the budget of {budget} bytes")
+        self.size = size
+        self.budget = budget
+
+
+class CaseRepository(Protocol):
+    async def get(self, crn: str) -> Case | None: ...
+
+    async def get_many(self, crns: Sequence[str]) -> list[Case | None]:
+        """The cases for these CRNs, in the same order, None where there is none."""
+        ...
+
+    async def add(self, case: Case) -> None:
+        """Insert a new case; raises DuplicateCrn if the CRN is taken."""
+        ...
+
+    async def replace(self, case: Case, expected_version: int) -> bool:
+        """Write ``case`` if the stored version is still ``expected_version``; False if it is not."""
+        ...
+
+    async def find(self, query: CaseQuery, first: int, after_crn: str | None) -> list[Case]:
+        """Up to ``first`` cases matching ``query``, in CRN order, after ``after_crn``."""
+        ...
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current instant, timezone-aware."""
+        ...
+
+    def today(self) -> date:
+        """Today's date in England and Wales."""
+        ...
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(tz=LONDON)
+
+    def today(self) -> date:
+        return self.now().date()
+
+
+class FixedClock:
+    """A clock that says what it is told (tests, replays)."""
+
+    def __init__(self, now: datetime) -> None:
+        if now.tzinfo is None:
+            raise ValueError("FixedClock needs a timezone-aware datetime")
+        self._now = now
+
+    def set(self, now: datetime) -> None:
+        self._now = now
+
+    def now(self) -> datetime:
+        return self._now
+
+    def today(self) -> date:
+        return self._now.astimezone(LONDON).date()

@@ -1,0 +1,63 @@
+"""Which parameters each requirement type takes (shape only; the policy limits of REQ-* live in
+``domain.rules.requirements``).
+
+A parameter that a type does not take is refused rather than silently dropped, so a client never
+believes it recorded something the service threw away.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.enums import RequirementType as T
+
+PARAMETER_NAMES = ("hours", "days", "length_months", "consent_given", "alcohol_dependent",
+                   "programme", "details")
+
+# GraphQL spelling of each parameter, for messages and field paths.
+INPUT_NAMES = {
+    "hours": "hours",
+    "days": "days",
+    "length_months": "lengthMonths",
+    "consent_given": "consentGiven",
+    "alcohol_dependent": "alcoholDependent",
+    "programme": "programme",
+    "details": "details",
+}
+
+
+@dataclass(frozen=True)
+class RequirementShape:
+    required: frozenset[str]
+    optional: frozenset[str] = frozenset()
+    meaning: str = ""
+
+    @property
+    def allowed(self) -> frozenset[str]:
+        return self.required | self.optional | {"details"}
+
+
+def _shape(required: set[str], optional: set[str] = frozenset(), meaning: str = "") -> RequirementShape:
+    return RequirementShape(frozenset(required), frozenset(optional), meaning)
+
+
+SHAPES: dict[T, RequirementShape] = {
+    T.UNPAID_WORK: _shape({"hours"}, meaning="hours: hours of unpaid work ordered"),
+    T.REHABILITATION_ACTIVITY: _shape({"days"}, meaning="days: maximum number of activity days set by the court"),
+    T.CURFEW: _shape({"hours", "length_months"},
+                     meaning="hours: curfew hours per day; lengthMonths: how long the curfew lasts; details: times and place"),
+    T.EXCLUSION: _shape({"length_months", "details"}, meaning="lengthMonths: duration; details: the place excluded from"),
+    T.PROHIBITED_ACTIVITY: _shape({"length_months", "details"}, meaning="lengthMonths: duration; details: the activity"),
+    T.RESIDENCE: _shape({"details"}, {"length_months"}, meaning="details: where the offender must live"),
+    T.PROGRAMME: _shape({"programme"}, {"days"}, meaning="programme: accredited programme name; days: sessions"),
+    T.DRUG_REHABILITATION: _shape({"consent_given", "length_months"}, meaning="consentGiven; lengthMonths: treatment period"),
+    T.ALCOHOL_TREATMENT: _shape({"consent_given", "length_months"}, meaning="consentGiven; lengthMonths: treatment period"),
+    T.MENTAL_HEALTH_TREATMENT: _shape({"consent_given", "length_months"}, meaning="consentGiven; lengthMonths: treatment period"),
+    T.ALCOHOL_ABSTINENCE_MONITORING: _shape({"days", "alcohol_dependent"},
+                                            meaning="days: monitoring period; alcoholDependent: assessed dependency"),
+    T.ATTENDANCE_CENTRE: _shape({"hours"}, meaning="hours: total hours of attendance"),
+    T.SUPERVISION: _shape(set(), {"length_months"}, meaning="lengthMonths: supervision period (pre-ORA orders)"),
+    T.SPECIFIED_ACTIVITY: _shape({"days"}, meaning="days: days of activity (pre-ORA orders)"),
+    T.DRUG_APPOINTMENT: _shape(set(), {"length_months"}, meaning="licence/PSS condition"),
+    T.DRUG_TESTING: _shape(set(), {"length_months"}, meaning="licence/PSS condition"),
+}

@@ -1,0 +1,1 @@
+"""National-standards rules and input-shape checks: pure functions returning violations."""

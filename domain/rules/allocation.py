@@ -1,0 +1,73 @@
+"""Allocation rules: ALLOC-1, ALLOC-2, ALLOC-3 (PF "Allocation of Probation Provider";
+"Managing RoSH"; "Transfers").
+
+ALLOC-4 (a transfer sets a plan review due) is derived from the allocation history by the
+standards report (PLAN-5), so it needs no write of its own here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from domain.commands import AllocateCase, OfficerDetails, TransferCase
+from domain.enums import Provider, RoshLevel
+from domain.errors import ErrorCode, Violation, breaks, invalid
+from domain.model import Case
+from domain.parameters import param
+from domain.rules.shape import not_in_future, text_present
+
+
+def officer_identified(officer: OfficerDetails | None, path: tuple[str, ...] = ("officer",)) -> list[Violation]:
+    """ALLOC-2: the identity of the responsible officer is clear at all times, so an allocation
+    or transfer always names one (code and name)."""
+    if officer is None:
+        return [breaks("ALLOC-2", path, "the responsible officer must be named; a case cannot be left without an officer.")]
+    return [*text_present(officer.code, (*path, "code"), "Officer code", 50),
+            *text_present(officer.name, (*path, "name"), "Officer name", 200)]
+
+
+def rosh_requires_nps(case: Case, provider: Provider) -> list[Violation]:
+    """ALLOC-3: where the current RoSH is HIGH or above the case must be managed by the NPS."""
+    rosh = case.rosh
+    threshold = RoshLevel(param("ALLOC_3_NPS_FROM"))
+    if provider is Provider.CRC and rosh is not None and rosh.level.at_least(threshold):
+        return [breaks("ALLOC-3", ("provider",),
+                       f"the current RoSH is {rosh.level.value} (assessed {rosh.assessed_on.isoformat()}); "
+                       "a case at HIGH or above must be managed by the NPS, not a CRC.",
+                       ErrorCode.ROSH_REQUIRES_NPS)]
+    return []
+
+
+def can_allocate(case: Case, command: AllocateCase, today: date) -> list[Violation]:
+    """ALLOC-1: the first allocation to a provider and responsible officer."""
+    errors = [*officer_identified(command.officer),
+              *not_in_future(command.allocated_on, today, ("allocatedOn",), "Allocation date"),
+              *rosh_requires_nps(case, command.provider)]
+    if case.allocation is not None:
+        errors.append(Violation(ErrorCode.INVALID_INPUT,
+                                f"ALLOC-2: case {case.crn} is already allocated to {case.allocation.officer.name} "
+                                f"({case.allocation.provider.value}); use transferCase so the history is kept.",
+                                ("crn",), "ALLOC-2"))
+    if command.rationale is not None and not command.rationale.strip():
+        errors.append(invalid(("rationale",), "Rationale must not be blank; omit it if there is none."))
+    return errors
+
+
+def can_transfer(case: Case, command: TransferCase, today: date) -> list[Violation]:
+    """ALLOC-2 (never without an officer, history kept), ALLOC-3, REC-2 (rationale required)."""
+    errors = [*officer_identified(command.officer),
+              *not_in_future(command.transferred_on, today, ("transferredOn",), "Transfer date"),
+              *rosh_requires_nps(case, command.provider)]
+    if not command.rationale or not command.rationale.strip():
+        errors.append(breaks("REC-2", ("rationale",), "a transfer must record its rationale."))
+    current = case.allocation
+    if current is None:
+        errors.append(invalid(("crn",), f"Case {case.crn} is not allocated yet; allocate it with allocateCase first."))
+        return errors
+    if command.transferred_on < current.allocated_on:
+        errors.append(invalid(("transferredOn",),
+                              f"The transfer date cannot be before the current allocation ({current.allocated_on.isoformat()})."))
+    if (command.officer is not None and command.officer.code == current.officer.code
+            and command.provider is current.provider):
+        errors.append(invalid(("officer", "code"), "The case is already managed by this officer and provider."))
+    return errors

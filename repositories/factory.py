@@ -1,0 +1,49 @@
+"""The one place a database client is made. Moving from motor to PyMongo's AsyncMongoClient
+(motor is deprecated: bug fixes ended 2026-05-14) is a change to this module only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from motor.motor_asyncio import AsyncIOMotorClient
+from mongomock_motor import AsyncMongoMockClient
+
+from repositories.cases import MongoCaseRepository
+from repositories.indexes import ensure_indexes
+
+
+@dataclass
+class Store:
+    """A database client and the repositories over it, owned by the application's lifespan."""
+
+    client: Any
+    database: Any
+    embedded: bool
+    cases: MongoCaseRepository
+
+    async def ping(self) -> bool:
+        try:
+            result = await self.database.command("ping")
+        except Exception:  # any driver failure means "not ready"; the caller reports it
+            return False
+        return bool(result.get("ok"))
+
+    async def ensure_indexes(self) -> list[str]:
+        return await ensure_indexes(self.database)
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def open_store(mongodb_uri: str | None, database_name: str, *, server_selection_timeout_ms: int = 5000) -> Store:
+    """A store on MongoDB at ``mongodb_uri``, or the embedded in-memory store (mongomock-motor)
+    when it is None. The embedded store is not persistent: it lives and dies with the process."""
+    if mongodb_uri:
+        client = AsyncIOMotorClient(mongodb_uri, tz_aware=True, serverSelectionTimeoutMS=server_selection_timeout_ms)
+        embedded = False
+    else:
+        client = AsyncMongoMockClient(tz_aware=True)
+        embedded = True
+    database = client[database_name]
+    return Store(client=client, database=database, embedded=embedded, cases=MongoCaseRepository(database["cases"]))

@@ -1,0 +1,43 @@
+"""Every index the service relies on, declared in one place and created idempotently at start-up.
+
+Each query the repositories issue must be served by one of these (tests check the query shapes
+against this table, because mongomock ignores indexes; against a real server they check
+``explain``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class IndexSpec:
+    collection: str
+    keys: tuple[tuple[str, int], ...]
+    name: str
+    unique: bool = False
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.keys)
+
+
+ASC = 1
+
+INDEXES: tuple[IndexSpec, ...] = (
+    # Case look-up by CRN, and the keyset order of every caseload listing.
+    IndexSpec("cases", (("crn", ASC),), "crn_unique", unique=True),
+    # Caseload filters: equality on the filtered field, then the keyset order.
+    IndexSpec("cases", (("current.officerCode", ASC), ("crn", ASC)), "officer_crn"),
+    IndexSpec("cases", (("current.provider", ASC), ("crn", ASC)), "provider_crn"),
+    IndexSpec("cases", (("current.roshLevel", ASC), ("crn", ASC)), "rosh_crn"),
+    IndexSpec("cases", (("current.overdueFrom", ASC), ("crn", ASC)), "overdue_crn"),
+)
+
+
+async def ensure_indexes(database) -> list[str]:
+    """Create every declared index (a no-op for those that exist). Returns their names."""
+    created = []
+    for spec in INDEXES:
+        name = await database[spec.collection].create_index(list(spec.keys), name=spec.name, unique=spec.unique)
+        created.append(name)
+    return created

@@ -1,0 +1,33 @@
+"""Helpers shared by the resolvers."""
+
+from __future__ import annotations
+
+import strawberry
+from graphql import GraphQLError
+
+from domain.model import Case
+from domain.use_cases import Outcome
+from schema.context import Context
+
+
+class BadArgument(GraphQLError):
+    """A malformed query argument (not a mutation input): reported as a GraphQL error with code
+    BAD_USER_INPUT, which is not masked."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, extensions={"code": "BAD_USER_INPUT"})
+
+
+def max_page_size(first: int, cap: int) -> int:
+    if not 1 <= first <= cap:
+        raise BadArgument(f"`first` must be between 1 and {cap}; {first} was given.")
+    return first
+
+
+async def load_case(info: strawberry.Info[Context], crn: str) -> Case | None:
+    return await info.context.loaders.case_by_crn.load(crn)
+
+
+def remember(info: strawberry.Info[Context], outcome: Outcome) -> None:
+    if outcome.case is not None and outcome.ok:
+        info.context.loaders.remember(outcome.case)

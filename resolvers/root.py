@@ -1,0 +1,65 @@
+"""The GraphQL schema: roots, limits and error masking (DESIGN.md, GraphQL)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+
+from resolvers.mutation import Mutation
+from resolvers.query import Query
+from schema.types import Case, Requirement, Sentence
+
+MAX_DEPTH = 12
+MAX_TOKENS = 5000
+MAX_ALIASES = 30
+CACHE_SIZE = 256
+MASKED_MESSAGE = "Unexpected error. It has been logged; please try again or report it."
+
+
+def should_mask(error: GraphQLError) -> bool:
+    """Mask errors raised by our code or libraries (exceptions that are not GraphQL errors):
+    clients see a generic message and ``extensions.code = INTERNAL_SERVER_ERROR``, never the
+    exception text. Parse and validation errors, and deliberate ``GraphQLError``s (bad
+    arguments), describe the client's request and pass through."""
+    original = error.original_error
+    return original is not None and not isinstance(original, GraphQLError)
+
+
+class MaskUnexpectedErrors(MaskErrors):
+    def __init__(self) -> None:
+        super().__init__(should_mask_error=should_mask, error_message=MASKED_MESSAGE)
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        masked = super().anonymise_error(error)
+        masked.extensions = {"code": "INTERNAL_SERVER_ERROR"}
+        return masked
+
+
+def build_schema() -> strawberry.Schema:
+    # Extensions are passed as classes or factories: an instance would leak state across requests.
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        types=[Case, Sentence, Requirement],
+        extensions=[
+            partial(QueryDepthLimiter, max_depth=MAX_DEPTH),
+            partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
+            partial(MaxAliasesLimiter, max_alias_count=MAX_ALIASES),
+            partial(ParserCache, maxsize=CACHE_SIZE),
+            partial(ValidationCache, maxsize=CACHE_SIZE),
+            MaskUnexpectedErrors,
+        ],
+    )
+
+
+schema = build_schema()

@@ -1,0 +1,122 @@
+"""GraphQL enums, made from the domain enums with a description on the type and on every value
+(names are the same as the domain's, so conversion is by name)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+from strawberry.types.enum import EnumValueDefinition
+
+from domain import enums as d
+from domain.errors import ErrorCode
+from domain.standards import StandardState as DomainStandardState
+
+
+def _graphql_enum(source: type[Enum], description: str, values: dict[str, str], name: str | None = None):
+    missing = {member.name for member in source} ^ set(values)
+    if missing:
+        raise ValueError(f"descriptions do not match {source.__name__}: {sorted(missing)}")
+    members = {member.name: EnumValueDefinition(value=member.value, description=values[member.name])
+               for member in source}
+    graphql_type = Enum(name or source.__name__, members)  # type: ignore[misc]
+    return strawberry.enum(graphql_type, description=description)
+
+
+def to_domain(value: Enum | None, domain_enum: type[Enum]):
+    return None if value is None else domain_enum[value.name]
+
+
+def to_graphql(value: Enum | None, graphql_enum: type[Enum]):
+    return None if value is None else graphql_enum[value.name]
+
+
+Gender = _graphql_enum(d.Gender, "The offender's gender as recorded.", {
+    "MALE": "Male.", "FEMALE": "Female.", "OTHER": "Another gender.", "NOT_KNOWN": "Not known or not stated."})
+
+Provider = _graphql_enum(d.Provider, "Provider of probation services (PF Allocation).", {
+    "NPS": "National Probation Service: manages high and very high RoSH and MAPPA cases (ALLOC-3).",
+    "CRC": "Community Rehabilitation Company: manages low and medium RoSH cases."})
+
+SentenceType = _graphql_enum(d.SentenceType, "Kind of sentence supervised in the community.", {
+    "COMMUNITY_ORDER": "Community order (CO).",
+    "SUSPENDED_SENTENCE_ORDER": "Suspended sentence order (SSO).",
+    "LICENCE": "Licence after release from custody, including parole licence.",
+    "POST_SENTENCE_SUPERVISION": "Post-sentence supervision (PSS) after a custodial term of under 2 years."})
+
+SentenceStatus = _graphql_enum(d.SentenceStatus, "Where a sentence stands.", {
+    "ACTIVE": "Being served.", "BREACHED": "Breach proceedings under way.",
+    "RECALLED": "Recalled to custody.", "TERMINATED": "Ended (completed or revoked)."})
+
+OffenceCategory = _graphql_enum(d.OffenceCategory, "Broad category of the index offence.", {
+    "VIOLENT": "Violence against the person.", "SEXUAL": "Sexual offence.",
+    "INTIMATE_PARTNER_VIOLENCE": "Violence or abuse against a partner or ex-partner.",
+    "ACQUISITIVE": "Theft, burglary, robbery, fraud and other acquisitive offences.",
+    "DRUGS": "Drug offences.", "MOTORING": "Motoring offences.",
+    "PUBLIC_ORDER": "Public order offences.", "OTHER": "Any other offence."})
+
+RequirementType = _graphql_enum(d.RequirementType, "Requirement of a CO/SSO, or condition of a licence/PSS (REQ-*).", {
+    "UNPAID_WORK": "Unpaid work (community payback): `hours`, 40 to 300 (REQ-UPW-1).",
+    "REHABILITATION_ACTIVITY": "Rehabilitation activity requirement: `days`, the maximum activity days (REQ-RAR-1).",
+    "CURFEW": "Curfew: `hours` per day and `lengthMonths`; `details` for times and place.",
+    "EXCLUSION": "Exclusion from a place: `lengthMonths` (2 months to 2 years, REQ-EXC-1) and `details`.",
+    "PROHIBITED_ACTIVITY": "Prohibited activity: `lengthMonths` (REQ-PAR-1) and `details`.",
+    "RESIDENCE": "Residence at a place: `details`, optionally `lengthMonths`.",
+    "PROGRAMME": "Accredited programme: `programme`, optionally `days` (sessions) (REQ-PRG-1).",
+    "DRUG_REHABILITATION": "Drug rehabilitation: `consentGiven` and `lengthMonths` (REQ-TRT-1).",
+    "ALCOHOL_TREATMENT": "Alcohol treatment: `consentGiven` and `lengthMonths` (REQ-TRT-1).",
+    "MENTAL_HEALTH_TREATMENT": "Mental health treatment: `consentGiven` and `lengthMonths` (REQ-TRT-1).",
+    "ALCOHOL_ABSTINENCE_MONITORING": "Alcohol abstinence and monitoring: `days` and `alcoholDependent` (REQ-AAMR-1).",
+    "ATTENDANCE_CENTRE": "Attendance centre: `hours` in total.",
+    "SUPERVISION": "Supervision (orders for offences before ORA commencement): optionally `lengthMonths`.",
+    "SPECIFIED_ACTIVITY": "Specified activity (orders for offences before ORA commencement): `days`.",
+    "DRUG_APPOINTMENT": "Drug appointment condition (licence and PSS only, REQ-DRG-1).",
+    "DRUG_TESTING": "Drug testing condition (licence and PSS only, REQ-DRG-1)."})
+
+RequirementStatus = _graphql_enum(d.RequirementStatus, "Whether a requirement is in force.", {
+    "ACTIVE": "In force.", "TERMINATED": "Ended by the court or completed."})
+
+RoshLevel = _graphql_enum(d.RoshLevel, "Risk of serious harm level, LOW < MEDIUM < HIGH < VERY_HIGH.", {
+    "LOW": "Low.", "MEDIUM": "Medium.", "HIGH": "High: the case must be managed by the NPS (ALLOC-3).",
+    "VERY_HIGH": "Very high: the case must be managed by the NPS (ALLOC-3)."})
+
+MappaCategory = _graphql_enum(d.MappaCategory, "MAPPA category (MAPPA-1).", {
+    "CATEGORY_1": "Registered sexual offenders.", "CATEGORY_2": "Violent and other sexual offenders.",
+    "CATEGORY_3": "Other dangerous offenders.", "CATEGORY_4": "Terrorism and terrorism-connected offenders."})
+
+MappaLevel = _graphql_enum(d.MappaLevel, "MAPPA management level (MAPPA-1).", {
+    "LEVEL_1": "Ordinary agency management.", "LEVEL_2": "Active multi-agency management.",
+    "LEVEL_3": "Active multi-agency management with senior oversight."})
+
+SafeguardingKind = _graphql_enum(d.SafeguardingKind, "Kind of safeguarding registration (SAFE-1).", {
+    "CHILD_PROTECTION": "A child is subject to a child protection plan.",
+    "CHILD_CONCERNS": "Concerns about the welfare of a child.",
+    "ADULT_AT_RISK": "An adult at risk of abuse or neglect.",
+    "DOMESTIC_ABUSE": "Domestic abuse concerns.",
+    "OFFENDER_AT_RISK": "The offender is at risk (self-harm, exploitation)."})
+
+AllocationKind = _graphql_enum(d.AllocationKind, "How an allocation entry came about.", {
+    "ALLOCATION": "The first allocation (ALLOC-1).", "TRANSFER": "A transfer to another officer or provider (ALLOC-2)."})
+
+StandardState = _graphql_enum(DomainStandardState, "Where a case stands against one standard on a given day.", {
+    "MET": "Done, on time and as the standard requires.",
+    "DUE": "Not yet done and not yet late (or the source sets no deadline).",
+    "OVERDUE": "Not done and past its due date.",
+    "NOT_MET": "Done, but late or not as the standard requires.",
+    "NOT_APPLICABLE": "The standard does not apply to this case on that day."})
+
+UserErrorCode = _graphql_enum(ErrorCode, "Stable code of a user error: safe to branch on.", {
+    "INVALID_INPUT": "The input is malformed or out of range; `field` points at it.",
+    "NOT_FOUND": "The case or record named does not exist (or is not visible to you).",
+    "DUPLICATE": "The record already exists (for example a CRN in use).",
+    "VERSION_CONFLICT": "The case changed since `expectedVersion`; reload and retry. Nothing was written.",
+    "FORBIDDEN": "You are not permitted to do this.",
+    "STANDARD_VIOLATION": "A national standard forbids this; `standard` names it.",
+    "BREACH_REQUIRED": "ENF-4: breach must be initiated instead of a warning.",
+    "ROSH_REQUIRES_NPS": "ALLOC-3: a case at HIGH RoSH or above must be managed by the NPS.",
+    "RISK_MANAGEMENT_PLAN_REQUIRED": "PLAN-1: a plan at MEDIUM RoSH or above needs a risk management plan.",
+    "CHILD_SAFEGUARDING_OBJECTIVE_REQUIRED": "PLAN-2: the plan needs an objective targeting risk to children.",
+    "PLAN_TOO_EARLY": "PLAN-4: a pre-release plan more than 12 weeks before release.",
+    "EVALUATION_TOO_EARLY": "END-1: an evaluation more than 8 weeks before the sentence ends.",
+    "SENIOR_MANAGER_REQUIRED": "LIC-3: a final licence warning needs the SENIOR_MANAGER role.",
+    "DOCUMENT_TOO_LARGE": "The case record would exceed its storage budget."})

@@ -1,0 +1,34 @@
+"""Opaque global IDs (Relay): base64 of ``Type:key[:key...]``. Clients must not parse them."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+
+def encode(type_name: str, *keys: str) -> str:
+    return base64.urlsafe_b64encode(":".join((type_name, *keys)).encode()).decode().rstrip("=")
+
+
+def decode(global_id: str) -> tuple[str, list[str]] | None:
+    """(type name, keys), or None when the ID is not one of ours."""
+    try:
+        padded = global_id + "=" * (-len(global_id) % 4)
+        text = base64.urlsafe_b64decode(padded.encode()).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    type_name, _, rest = text.partition(":")
+    if not type_name or not rest:
+        return None
+    return type_name, rest.split(":")
+
+
+def encode_cursor(crn: str) -> str:
+    return encode("cursor", crn)
+
+
+def decode_cursor(cursor: str) -> str | None:
+    decoded = decode(cursor)
+    if decoded is None or decoded[0] != "cursor" or len(decoded[1]) != 1:
+        return None
+    return decoded[1][0]

@@ -1,0 +1,75 @@
+"""Mutation payloads: every one has ``userErrors`` and, where a case is touched, ``case``
+(null when the mutation was rejected)."""
+
+from __future__ import annotations
+
+import strawberry
+
+from domain.errors import Violation
+from domain.use_cases import Outcome
+from schema import enums
+from schema.types import Allocation, Case, MappaRegistration, RoshAssessment, Sentence
+
+
+@strawberry.type(description="An expected failure: validation, a rule violation, a conflict, not found, not permitted. "
+                             "Nothing is written when a mutation returns any.")
+class UserError:
+    field: list[str] | None = strawberry.field(description="Path into the input, e.g. [\"input\", \"requirements\", \"0\", \"hours\"]; null when the whole input is refused.")
+    code: enums.UserErrorCode = strawberry.field(description="Stable code to branch on.")
+    message: str = strawberry.field(description="Human-readable explanation, naming the standard where one applies.")
+    standard: str | None = strawberry.field(description="Rule ID from STANDARDS.md when a national standard is the reason.")
+
+    @classmethod
+    def of(cls, violation: Violation) -> "UserError":
+        return cls(field=["input", *violation.field] if violation.field else None,
+                   code=enums.to_graphql(violation.code, enums.UserErrorCode),
+                   message=violation.message, standard=violation.standard)
+
+
+def user_errors(outcome: Outcome) -> list[UserError]:
+    return [UserError.of(v) for v in outcome.errors]
+
+
+def case_of(outcome: Outcome) -> Case | None:
+    return Case.of(outcome.case) if outcome.case is not None and outcome.ok else None
+
+
+@strawberry.type(description="Result of createCase.")
+class CreateCasePayload:
+    case: Case | None = strawberry.field(description="The new case; null when rejected.")
+    user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")
+
+
+@strawberry.type(description="Result of addSentence.")
+class AddSentencePayload:
+    case: Case | None = strawberry.field(description="The case as written; null when rejected.")
+    sentence: Sentence | None = strawberry.field(description="The new sentence; null when rejected.")
+    user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")
+
+
+@strawberry.type(description="Result of allocateCase.")
+class AllocateCasePayload:
+    case: Case | None = strawberry.field(description="The case as written; null when rejected.")
+    allocation: Allocation | None = strawberry.field(description="The new allocation; null when rejected.")
+    user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")
+
+
+@strawberry.type(description="Result of transferCase.")
+class TransferCasePayload:
+    case: Case | None = strawberry.field(description="The case as written; null when rejected.")
+    allocation: Allocation | None = strawberry.field(description="The new allocation entry; null when rejected.")
+    user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")
+
+
+@strawberry.type(description="Result of recordRoshAssessment.")
+class RecordRoshAssessmentPayload:
+    case: Case | None = strawberry.field(description="The case as written; null when rejected.")
+    assessment: RoshAssessment | None = strawberry.field(description="The new assessment; null when rejected.")
+    user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")
+
+
+@strawberry.type(description="Result of registerMappa.")
+class RegisterMappaPayload:
+    case: Case | None = strawberry.field(description="The case as written; null when rejected.")
+    registration: MappaRegistration | None = strawberry.field(description="The new registration; null when rejected.")
+    user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")
