@@ -8,7 +8,10 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
 from api.auth import AuthenticationError, TokenVerifier
+from domain.principal import Principal
 from schema.context import Context, Loaders
+
+ANONYMOUS = Principal(subject="anonymous", name="Anonymous (GraphiQL page)")
 
 
 def unauthenticated(message: str) -> JSONResponse:
@@ -50,5 +53,7 @@ class CaseGraphQL(GraphQL):
 
     async def get_context(self, request: Request, response) -> Context:  # type: ignore[override]
         runtime = request.app.state
-        return Context(principal=request.state.principal, service=runtime.service, clock=runtime.clock,
+        # The gate sets the principal on every request that can run an operation; only the
+        # GraphiQL page itself (which runs none) arrives without one.
+        return Context(principal=getattr(request.state, "principal", ANONYMOUS), service=runtime.service, clock=runtime.clock,
                        loaders=Loaders.for_service(runtime.service), request=request, response=response)

@@ -45,16 +45,19 @@ class MaskUnexpectedErrors(MaskErrors):
         return masked
 
 
-def build_schema() -> strawberry.Schema:
+def build_schema(*, max_depth: int = MAX_DEPTH, max_tokens: int = MAX_TOKENS,
+                 max_aliases: int = MAX_ALIASES) -> strawberry.Schema:
     # Extensions are passed as classes or factories: an instance would leak state across requests.
+    # (The case graph has no cycles today, so MAX_DEPTH is headroom for what is to come, not a
+    # limit any current query reaches; tests check the limiter with a lower bound.)
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
         types=[Case, Sentence, Requirement],
         extensions=[
-            partial(QueryDepthLimiter, max_depth=MAX_DEPTH),
-            partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
-            partial(MaxAliasesLimiter, max_alias_count=MAX_ALIASES),
+            partial(QueryDepthLimiter, max_depth=max_depth),
+            partial(MaxTokensLimiter, max_token_count=max_tokens),
+            partial(MaxAliasesLimiter, max_alias_count=max_aliases),
             partial(ParserCache, maxsize=CACHE_SIZE),
             partial(ValidationCache, maxsize=CACHE_SIZE),
             MaskUnexpectedErrors,

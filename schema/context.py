@@ -25,8 +25,7 @@ class Loaders:
 
     def remember(self, case: Case) -> None:
         """After a write, later fields in the same request read the case as written."""
-        self.case_by_crn.clear(case.crn)
-        self.case_by_crn.prime(case.crn, case)
+        self.case_by_crn.prime(case.crn, case, force=True)
 
 
 @dataclass

@@ -1,0 +1,169 @@
+"""Shared fixtures: a fixed clock, the embedded store, the use cases, and helpers to run GraphQL
+through ``schema.execute`` (schema tests) or HTTP through the ASGI app (API tests)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+from asgi_lifespan import LifespanManager
+
+from api.app import create_app
+from api.auth import mint_token
+from api.settings import Settings
+from domain.enums import Provider, Role
+from domain.ports import LONDON, FixedClock
+from domain.principal import Principal
+from domain.use_cases import CaseService
+from repositories.factory import open_store
+from resolvers.root import schema
+from schema.context import Context, Loaders
+
+TODAY = date(2026, 11, 20)  # a Friday
+TEST_SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime(2026, 11, 20, 10, 0, tzinfo=LONDON))
+
+
+@pytest.fixture
+def practitioner() -> Principal:
+    return Principal(subject="u-1", name="Pat Practitioner", roles=frozenset({Role.PRACTITIONER}),
+                     provider=Provider.NPS, staff_code="N07A001")
+
+
+@pytest.fixture
+async def store():
+    store = open_store(None, "test")
+    await store.ensure_indexes()
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def service(store, clock) -> CaseService:
+    return CaseService(store.cases, clock)
+
+
+@dataclass
+class GraphQLRunner:
+    """Runs operations through ``schema.execute`` with a fresh typed context per call, as a
+    request would."""
+
+    service: CaseService
+    clock: FixedClock
+    principal: Principal
+
+    async def __call__(self, query: str, variables: dict[str, Any] | None = None, *,
+                       principal: Principal | None = None, expect_errors: bool = False) -> dict[str, Any]:
+        context = Context(principal=principal or self.principal, service=self.service, clock=self.clock,
+                          loaders=Loaders.for_service(self.service))
+        result = await schema.execute(query, variable_values=variables, context_value=context)
+        if expect_errors:
+            assert result.errors, "expected GraphQL errors"
+            return {"data": result.data, "errors": result.errors}
+        assert result.errors is None, result.errors
+        return result.data
+
+
+@pytest.fixture
+def gql(service, clock, practitioner) -> GraphQLRunner:
+    return GraphQLRunner(service, clock, practitioner)
+
+
+def token(*, roles: list[str] | None = None, lifetime: timedelta = timedelta(hours=1), secret: str = TEST_SECRET,
+          now: datetime | None = None, **claims: Any) -> str:
+    settings = Settings(auth_jwt_secret=TEST_SECRET)
+    return mint_token(secret, subject=claims.pop("subject", "u-1"), name=claims.pop("name", "Pat Practitioner"),
+                      roles=roles or ["PRACTITIONER"], issuer=settings.auth_jwt_issuer,
+                      audience=settings.auth_jwt_audience, lifetime=lifetime, now=now,
+                      provider=claims.pop("provider", "NPS"), staff_code=claims.pop("staff_code", "N07A001"), **claims)
+
+
+@pytest.fixture
+async def http(clock):
+    """An HTTP client on the ASGI app with its lifespan running, on the embedded store."""
+    settings = Settings(auth_jwt_secret=TEST_SECRET, environment="development", demo_data=False,
+                        mongodb_uri=None)
+    app = create_app(settings, clock=clock)
+    async with LifespanManager(app) as manager:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=manager.app), base_url="http://testserver") as client:
+            client.app = app
+            yield client
+
+
+@pytest.fixture
+def auth_headers() -> dict[str, str]:
+    return {"Authorization": f"Bearer {token()}"}
+
+
+# Inputs used across tests -------------------------------------------------------------------
+
+def offender_input(**overrides: Any) -> dict[str, Any]:
+    return {"forename": "Alex", "surname": "Morgan", "dateOfBirth": "1990-05-17", "gender": "MALE",
+            "pncNumber": "2010/0012345X", **overrides}
+
+
+def community_order_input(crn: str, **overrides: Any) -> dict[str, Any]:
+    return {"crn": crn, "type": "COMMUNITY_ORDER", "imposedOn": "2026-11-02", "lengthMonths": 12,
+            "offence": {"description": "Theft from a shop", "category": "ACQUISITIVE", "committedOn": "2026-08-01"},
+            "requirements": [{"type": "UNPAID_WORK", "hours": 100}], **overrides}
+
+
+CREATE_CASE = """
+mutation($input: CreateCaseInput!) {
+  createCase(input: $input) { case { crn version offender { forename surname dateOfBirth gender pncNumber } }
+                              userErrors { field code message standard } }
+}"""
+
+ADD_SENTENCE = """
+mutation($input: AddSentenceInput!) {
+  addSentence(input: $input) {
+    case { crn version sentences { id type endDate status requirements { id type hours days lengthMonths } } }
+    sentence { id type imposedOn endDate offence { description category committedOn } }
+    userErrors { field code message standard }
+  }
+}"""
+
+ALLOCATE = """
+mutation($input: AllocateCaseInput!) {
+  allocateCase(input: $input) { case { crn version allocation { provider officer { code name } allocatedOn } }
+                                userErrors { field code message standard } }
+}"""
+
+TRANSFER = """
+mutation($input: TransferCaseInput!) {
+  transferCase(input: $input) {
+    case { crn version allocation { provider officer { code name } allocatedOn kind rationale }
+           allocationHistory { provider officer { code } kind } }
+    userErrors { field code message standard }
+  }
+}"""
+
+ROSH = """
+mutation($input: RecordRoshAssessmentInput!) {
+  recordRoshAssessment(input: $input) { case { crn version rosh { level riskToChildren assessedOn } }
+                                        userErrors { field code message standard } }
+}"""
+
+MAPPA = """
+mutation($input: RegisterMappaInput!) {
+  registerMappa(input: $input) { case { crn version mappa { category level registeredOn visorRecorded } }
+                                 userErrors { field code message standard } }
+}"""
+
+
+async def create_case(gql: GraphQLRunner, crn: str = "X123456", **offender: Any) -> dict[str, Any]:
+    data = await gql(CREATE_CASE, {"input": {"crn": crn, "offender": offender_input(**offender)}})
+    assert data["createCase"]["userErrors"] == []
+    return data["createCase"]["case"]
+
+
+def requires_mongodb_reason() -> str | None:
+    return None if os.environ.get("MONGODB_URI") else "MONGODB_URI is not set: no real MongoDB server to test against"

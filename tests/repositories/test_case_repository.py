@@ -1,0 +1,196 @@
+"""The cases repository, on the embedded store and, when MONGODB_URI is set, on a real MongoDB
+server too (skipped otherwise, with the reason shown in the test summary)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from domain.commands import CaseQuery
+from domain.enums import (
+    AllocationKind,
+    Gender,
+    MappaCategory,
+    MappaLevel,
+    OffenceCategory,
+    Provider,
+    RequirementType,
+    RoshLevel,
+    SentenceType,
+)
+from domain.model import (
+    Actor,
+    Allocation,
+    Case,
+    MappaRegistration,
+    Offence,
+    Offender,
+    Officer,
+    Recorded,
+    Requirement,
+    RoshAssessment,
+    Sentence,
+)
+from domain.ports import DocumentTooLarge, DuplicateCrn
+from repositories.cases import DOCUMENT_SIZE_BUDGET, document_size, filter_for, to_document
+from repositories.factory import open_store
+from repositories.indexes import INDEXES
+from tests.conftest import requires_mongodb_reason
+
+STAMP = Recorded(by=Actor(subject="u-1", name="Pat"), at=datetime(2026, 11, 20, 9, 30, tzinfo=timezone.utc))
+
+
+@pytest.fixture(params=["embedded", "mongodb"])
+async def store(request):
+    if request.param == "mongodb":
+        reason = requires_mongodb_reason()
+        if reason:
+            pytest.skip(reason)
+        store = open_store(os.environ["MONGODB_URI"], f"test_{uuid.uuid4().hex[:12]}")
+    else:
+        store = open_store(None, "test")
+    await store.ensure_indexes()
+    yield store
+    if request.param == "mongodb":
+        await store.client.drop_database(store.database.name)
+    store.close()
+
+
+def a_case(crn: str = "X123456", **fields) -> Case:
+    return Case(crn=crn, offender=Offender(forename="Alex", surname="Morgan", date_of_birth=date(1990, 2, 28),
+                                           gender=Gender.FEMALE, pnc_number="2010/1X"),
+                created=STAMP, updated=STAMP, **fields)
+
+
+def a_sentence(requirements: int = 2, notes: str = "") -> Sentence:
+    return Sentence(type=SentenceType.COMMUNITY_ORDER, imposed_on=date(2026, 11, 2), length_months=12,
+                    end_date=date(2027, 11, 1),
+                    offence=Offence(description="Theft " + notes, category=OffenceCategory.ACQUISITIVE,
+                                    committed_on=date(2026, 8, 1)),
+                    requirements=[Requirement(type=RequirementType.UNPAID_WORK, hours=40 + i, details=notes or None,
+                                              recorded=STAMP) for i in range(requirements)],
+                    recorded=STAMP)
+
+
+def allocated(case: Case, provider: Provider, officer: str) -> Case:
+    case.allocations.append(Allocation(kind=AllocationKind.ALLOCATION, provider=provider,
+                                       officer=Officer(code=officer, name=officer), allocated_on=date(2026, 11, 3),
+                                       recorded=STAMP))
+    return case
+
+
+async def test_a_case_round_trips_exactly(store):
+    case = a_case(sentences=[a_sentence()])
+    allocated(case, Provider.NPS, "N1")
+    case.rosh_assessments.append(RoshAssessment(level=RoshLevel.HIGH, risk_to_children=RoshLevel.MEDIUM,
+                                                assessed_on=date(2026, 11, 4), rationale="r", recorded=STAMP))
+    await store.cases.add(case)
+    assert await store.cases.get("X123456") == case
+
+
+async def test_unknown_crn_is_none(store):
+    assert await store.cases.get("Z999999") is None
+
+
+async def test_duplicate_crn_is_refused_by_the_unique_index(store):
+    await store.cases.add(a_case())
+    with pytest.raises(DuplicateCrn):
+        await store.cases.add(a_case())  # a different id, the same CRN
+
+
+async def test_replace_is_guarded_by_the_version_read(store):
+    case = a_case()
+    await store.cases.add(case)
+    newer = case.model_copy(update={"version": 2})
+    assert await store.cases.replace(newer, expected_version=1) is True
+    stale = case.model_copy(update={"version": 2, "offender": case.offender.model_copy(update={"surname": "Lost"})})
+    assert await store.cases.replace(stale, expected_version=1) is False
+    assert (await store.cases.get("X123456")).offender.surname == "Morgan"
+
+
+async def test_get_many_keeps_the_order_asked_and_fills_gaps_with_none(store):
+    await store.cases.add(a_case("A000001"))
+    await store.cases.add(a_case("B000002"))
+    found = await store.cases.get_many(["B000002", "Z000000", "A000001"])
+    assert [c.crn if c else None for c in found] == ["B000002", None, "A000001"]
+
+
+async def test_find_filters_and_pages_by_crn(store):
+    await store.cases.add(allocated(a_case("A000001"), Provider.NPS, "N1"))
+    await store.cases.add(allocated(a_case("B000002"), Provider.CRC, "C1"))
+    await store.cases.add(allocated(a_case("C000003"), Provider.NPS, "N1"))
+    await store.cases.add(a_case("D000004"))
+    assert [c.crn for c in await store.cases.find(CaseQuery(officer_code="N1"), 10, None)] == ["A000001", "C000003"]
+    assert [c.crn for c in await store.cases.find(CaseQuery(provider=Provider.CRC), 10, None)] == ["B000002"]
+    assert [c.crn for c in await store.cases.find(CaseQuery(), 2, "A000001")] == ["B000002", "C000003"]
+
+
+QUERY_SHAPES = [
+    CaseQuery(),
+    CaseQuery(officer_code="N1"),
+    CaseQuery(provider=Provider.NPS),
+    CaseQuery(rosh_levels=(RoshLevel.HIGH,)),
+    CaseQuery(overdue_as_of=date(2026, 11, 20)),
+    CaseQuery(not_overdue_as_of=date(2026, 11, 20)),
+]
+
+
+def leading_fields(mongo_filter: dict) -> set[str]:
+    fields = {key for key in mongo_filter if not key.startswith("$")}
+    for branch in mongo_filter.get("$or", []):
+        fields |= leading_fields(branch)
+    return fields
+
+
+@pytest.mark.parametrize("query", QUERY_SHAPES, ids=lambda q: repr(q))
+def test_every_caseload_query_is_served_by_a_declared_index(query):
+    """mongomock ignores indexes, so check the shape: some declared index leads with a filtered
+    field (or with crn, the keyset order) and continues with crn for the sort."""
+    mongo_filter = filter_for(query, after_crn="A000001")
+    fields = leading_fields(mongo_filter) - {"crn"} or {"crn"}
+    served = [spec.name for spec in INDEXES if spec.collection == "cases" and spec.fields[0] in fields
+              and "crn" in spec.fields]
+    assert served, f"no index serves {mongo_filter}"
+
+
+@pytest.mark.parametrize("query", QUERY_SHAPES, ids=lambda q: repr(q))
+async def test_every_caseload_query_uses_an_index_on_a_real_server(store, query):
+    if store.embedded:
+        pytest.skip("explain needs a real MongoDB server (MONGODB_URI)")
+    plan = await store.cases.collection.find(filter_for(query, "A000001")).sort("crn", 1).limit(10).explain()
+    text = str(plan["queryPlanner"]["winningPlan"])
+    assert "IXSCAN" in text and "COLLSCAN" not in text
+
+
+def worst_case() -> Case:
+    """A realistic worst case for one offender over a long career: 8 sentences of 8 requirements
+    each with 500-character details, 60 RoSH assessments with 2,000-character rationales, 25
+    allocations, 20 MAPPA registrations."""
+    notes = "n" * 500
+    case = a_case(sentences=[a_sentence(requirements=8, notes=notes) for _ in range(8)])
+    for i in range(60):
+        case.rosh_assessments.append(RoshAssessment(level=RoshLevel.MEDIUM, assessed_on=date(2020, 1, 1) + timedelta(days=30 * i),
+                                                    rationale="r" * 2000, recorded=STAMP))
+    for i in range(25):
+        allocated(case, Provider.NPS, f"N{i}")
+    for i in range(20):
+        case.mappa_registrations.append(MappaRegistration(category=MappaCategory.CATEGORY_2, level=MappaLevel.LEVEL_1,
+                                                          registered_on=date(2020, 1, 1), visor_recorded=True,
+                                                          recorded=STAMP))
+    return case
+
+
+def test_a_realistic_worst_case_stays_far_below_the_budget():
+    size = document_size(to_document(worst_case()))
+    assert size < DOCUMENT_SIZE_BUDGET / 8, f"worst case is {size} bytes"
+
+
+async def test_a_case_over_the_budget_is_refused_before_the_server_sees_it(store):
+    case = worst_case()
+    case.offender.forename = "x" * (DOCUMENT_SIZE_BUDGET + 1)
+    with pytest.raises(DocumentTooLarge):
+        await store.cases.add(case)
+    assert await store.cases.get("X123456") is None

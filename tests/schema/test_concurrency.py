@@ -1,0 +1,90 @@
+"""Two writers interleave on one case: both read version N before either writes. mongomock never
+yields to the event loop on its own, so the interleaving is forced with a barrier."""
+
+import asyncio
+
+from domain.commands import AddSentence, AllocateCase, OfficerDetails, OffenceDetails, RequirementDetails
+from domain.enums import OffenceCategory, Provider, RequirementType, SentenceType
+from domain.errors import ErrorCode
+from domain.use_cases import CaseService
+from tests.conftest import TODAY, create_case
+
+
+class InterleavingRepository:
+    """Delegates to the real repository, but holds every reader until ``readers`` have read."""
+
+    def __init__(self, inner, readers: int) -> None:
+        self.inner = inner
+        self.barrier = asyncio.Barrier(readers)
+        self.forced = True
+        self.replace_results: list[bool] = []
+
+    async def get(self, crn):
+        case = await self.inner.get(crn)
+        if self.forced:
+            await self.barrier.wait()
+        return case
+
+    async def replace(self, case, expected_version):
+        written = await self.inner.replace(case, expected_version)
+        self.replace_results.append(written)
+        if not written:
+            self.forced = False  # let the retry read the fresh version without waiting
+        return written
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+def sentence(description: str) -> AddSentence:
+    return AddSentence(crn="X123456", type=SentenceType.COMMUNITY_ORDER, imposed_on=TODAY, length_months=6,
+                       offence=OffenceDetails(description, OffenceCategory.OTHER, TODAY),
+                       requirements=(RequirementDetails(RequirementType.UNPAID_WORK, hours=50),))
+
+
+async def test_interleaved_writers_lose_no_update(gql, store, clock, practitioner):
+    await create_case(gql, "X123456")
+    racing = InterleavingRepository(store.cases, readers=2)
+    service = CaseService(racing, clock)
+
+    first, second = await asyncio.gather(service.add_sentence(practitioner, sentence("first")),
+                                         service.add_sentence(practitioner, sentence("second")))
+
+    assert first.ok and second.ok
+    assert racing.replace_results.count(False) == 1, "exactly one writer must have lost the race and retried"
+    stored = await store.cases.get("X123456")
+    assert stored.version == 3
+    assert sorted(s.offence.description for s in stored.sentences) == ["first", "second"]
+
+
+class SentenceWinsRepository(InterleavingRepository):
+    """Both writers read version 1; the sentence writer then writes first, the allocator second."""
+
+    def __init__(self, inner) -> None:
+        super().__init__(inner, readers=2)
+        self.sentence_written = asyncio.Event()
+
+    async def replace(self, case, expected_version):
+        if case.allocations:
+            await self.sentence_written.wait()
+        written = await super().replace(case, expected_version)
+        if not case.allocations:
+            self.sentence_written.set()
+        return written
+
+
+async def test_interleaved_writer_with_expected_version_gets_a_conflict_not_a_retry(gql, store, clock, practitioner):
+    await create_case(gql, "X123456")
+    racing = SentenceWinsRepository(store.cases)
+    service = CaseService(racing, clock)
+    allocate = AllocateCase(crn="X123456", provider=Provider.NPS, officer=OfficerDetails("N1", "One"),
+                            allocated_on=TODAY, expected_version=1)
+
+    added, allocated = await asyncio.gather(service.add_sentence(practitioner, sentence("racing")),
+                                            service.allocate_case(practitioner, allocate))
+
+    assert added.ok
+    assert [e.code for e in allocated.errors] == [ErrorCode.VERSION_CONFLICT]
+    stored = await store.cases.get("X123456")
+    assert stored.version == 2
+    assert stored.allocations == [] and len(stored.sentences) == 1
