@@ -134,3 +134,41 @@ class Agency(str, Enum):
     CHILDREN_SERVICES = "CHILDREN_SERVICES"
     ADULT_SOCIAL_CARE = "ADULT_SOCIAL_CARE"
     YOUTH_OFFENDING_TEAM = "YOUTH_OFFENDING_TEAM"
+
+
+class AppointmentKind(str, Enum):
+    INDUCTION = "INDUCTION"
+    SUPERVISION = "SUPERVISION"
+    HOME_VISIT = "HOME_VISIT"
+    UNPAID_WORK = "UNPAID_WORK"
+    PROGRAMME = "PROGRAMME"
+    TREATMENT = "TREATMENT"
+    OTHER = "OTHER"
+
+
+class AppointmentOutcome(str, Enum):
+    ATTENDED_COMPLIED = "ATTENDED_COMPLIED"
+    ATTENDED_FAILED_TO_COMPLY = "ATTENDED_FAILED_TO_COMPLY"
+    FAILED_TO_ATTEND = "FAILED_TO_ATTEND"
+    ACCEPTABLE_ABSENCE = "ACCEPTABLE_ABSENCE"
+    RESCHEDULED = "RESCHEDULED"
+
+    @property
+    def attended(self) -> bool:
+        return self in (AppointmentOutcome.ATTENDED_COMPLIED, AppointmentOutcome.ATTENDED_FAILED_TO_COMPLY)
+
+    @property
+    def is_failure(self) -> bool:
+        """The two outcomes that create a failure to comply awaiting decision (API.md)."""
+        return self in (AppointmentOutcome.ATTENDED_FAILED_TO_COMPLY, AppointmentOutcome.FAILED_TO_ATTEND)
+
+
+class FailureStatus(str, Enum):
+    AWAITING_DECISION = "AWAITING_DECISION"
+    ACCEPTABLE = "ACCEPTABLE"
+    UNACCEPTABLE = "UNACCEPTABLE"
+
+
+class VictimContactScheme(str, Enum):
+    STATUTORY = "STATUTORY"
+    DISCRETIONARY = "DISCRETIONARY"

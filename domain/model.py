@@ -14,6 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from domain.enums import (
     AllocationKind,
+    AppointmentKind,
+    AppointmentOutcome,
+    FailureStatus,
     Gender,
     MappaCategory,
     MappaLevel,
@@ -82,6 +85,17 @@ class Offence(Model):
     committed_on: date
 
 
+class RequirementVariation(Model):
+    """A court's variation or termination of a requirement: what changed, from what, and why."""
+
+    varied_on: date
+    previous: dict[str, int | bool | str | None]
+    changes: dict[str, int | bool | str | None]
+    terminated: bool = False
+    rationale: str
+    recorded: Recorded
+
+
 class Requirement(Model):
     """A requirement of a community order/SSO or a condition of a licence/PSS, with the
     parameters its type takes (REQ-*)."""
@@ -96,6 +110,110 @@ class Requirement(Model):
     programme: str | None = None
     details: str | None = None
     status: RequirementStatus = RequirementStatus.ACTIVE
+    # REQ-UPW-3: a court may extend a community order to let unpaid work be completed.
+    completion_due_extended_to: date | None = None
+    variations: list[RequirementVariation] = Field(default_factory=list)
+    recorded: Recorded
+
+
+class Appointment(Model):
+    """A contact with the offender. ``outcome`` None: arranged, not yet happened."""
+
+    id: str = Field(default_factory=new_id)
+    kind: AppointmentKind
+    face_to_face: bool
+    date: date
+    outcome: AppointmentOutcome | None = None
+    requirement_id: str | None = None
+    recorded: Recorded
+
+
+class FailureToComply(Model):
+    """An apparent failure to comply (ENF-1), created by a failure outcome of an appointment.
+    Its decision chain (explanations, acceptability, warnings) arrives with enforcement."""
+
+    id: str = Field(default_factory=new_id)
+    date: date
+    appointment_id: str | None = None
+    requirement_id: str | None = None
+    outcome: AppointmentOutcome
+    status: FailureStatus = FailureStatus.AWAITING_DECISION
+    recorded: Recorded
+
+
+class PlanObjective(Model):
+    description: str
+    targets_risk_to_children: bool = False
+
+
+class Plan(Model):
+    """A sentence plan (PLAN-1, PLAN-2, PLAN-4)."""
+
+    id: str = Field(default_factory=new_id)
+    completed_on: date
+    rosh_level_identified: RoshLevel
+    risk_management_plan: str | None = None
+    objectives: list[PlanObjective]
+    recorded: Recorded
+
+
+class PlanReview(Model):
+    """A review of the plan (PLAN-5)."""
+
+    id: str = Field(default_factory=new_id)
+    reviewed_on: date
+    reason: str
+    summary: str
+    recorded: Recorded
+
+
+class ApprovedPremisesReferral(Model):
+    """AP-1: a referral to Approved Premises, due at least three months before release."""
+
+    id: str = Field(default_factory=new_id)
+    referred_on: date
+    premises: str | None = None
+    recorded: Recorded
+
+
+class Evaluation(Model):
+    """END-1: the evaluation of the plan's objectives at the end of the sentence."""
+
+    completed_on: date
+    summary: str
+    recorded: Recorded
+
+
+class Termination(Model):
+    """END-2: the sentence ended, with the agencies notified."""
+
+    terminated_on: date
+    reason: str
+    agencies_notified: list[str]
+    continuing_restrictions_explained: bool
+    recorded: Recorded
+
+
+class UnpaidWorkSession(Model):
+    """REQ-UPW-4: a session of unpaid work; minutes asked for and minutes credited are both kept."""
+
+    id: str = Field(default_factory=new_id)
+    requirement_id: str
+    date: date
+    minutes_worked: int
+    education_training_employment_minutes: int = 0
+    credited_minutes: int
+    credited_education_training_employment_minutes: int
+    recorded: Recorded
+
+
+class RarActivityDay(Model):
+    """A rehabilitation activity day delivered under a RAR (REQ-RAR-1)."""
+
+    id: str = Field(default_factory=new_id)
+    requirement_id: str
+    date: date
+    description: str
     recorded: Recorded
 
 
@@ -110,6 +228,15 @@ class Sentence(Model):
     offence: Offence
     requirements: list[Requirement] = Field(default_factory=list)
     status: SentenceStatus = SentenceStatus.ACTIVE
+    appointments: list[Appointment] = Field(default_factory=list)
+    failures: list[FailureToComply] = Field(default_factory=list)
+    plans: list[Plan] = Field(default_factory=list)
+    plan_reviews: list[PlanReview] = Field(default_factory=list)
+    approved_premises_referrals: list[ApprovedPremisesReferral] = Field(default_factory=list)
+    evaluation: Evaluation | None = None
+    termination: Termination | None = None
+    unpaid_work_sessions: list[UnpaidWorkSession] = Field(default_factory=list)
+    rar_activity_days: list[RarActivityDay] = Field(default_factory=list)
     recorded: Recorded
 
     def requirement(self, requirement_id: str) -> Requirement | None:

@@ -30,6 +30,31 @@ PARAMETERS: dict[str, Parameter] = {
     "SENTENCE_MAX_MONTHS": Parameter(1200, "Input sanity bound (100 years); life licences are recorded with this maximum"),
     # Allocation
     "ALLOC_3_NPS_FROM": Parameter("HIGH", "PF Managing RoSH: HIGH or above is managed by the NPS"),
+    # Induction and first appointment
+    "APPT_1_WORKING_DAYS": Parameter(5, "PF Implementing the sentence: first face-to-face within 5 working days of allocation"),
+    "APPT_2_WORKING_DAYS": Parameter(1, "PF: licence/PSS face-to-face on the day of release or the next working day"),
+    # Planning
+    "PLAN_3_HIGH_ROSH_WORKING_DAYS": Parameter(5, "RRDP: plans on high-risk offenders within 5 working days of commencement"),
+    "PLAN_4_MAX_WEEKS_BEFORE_RELEASE": Parameter(12, "PF: a custody plan is prepared no more than 12 weeks before release"),
+    "AP_1_MIN_MONTHS_BEFORE_RELEASE": Parameter(3, "PF Approved Premises: prepared at least three months before release"),
+    # Victims
+    "VIC_1_STATUTORY_MIN_CUSTODIAL_MONTHS": Parameter(12, "PF Victims: statutory contact at a custodial sentence of 12 months or more"),
+    "VIC_2_WEEKS": Parameter(8, "PF Victims: contact offered within eight weeks of sentence"),
+    # Completion
+    "END_1_WEEKS_BEFORE_END": Parameter(8, "PF Completion: evaluation up to eight weeks before termination"),
+    # Requirements
+    "REQ_UPW_1_MIN_HOURS": Parameter(40, "IB Unpaid Work: 40 to 300 hours"),
+    "REQ_UPW_1_MAX_HOURS": Parameter(300, "IB Unpaid Work: 40 to 300 hours"),
+    "REQ_UPW_2_WORKING_DAYS": Parameter(7, "PF Unpaid Work: first work session within 7 working days of allocation"),
+    "REQ_UPW_3_MONTHS": Parameter(12, "PF, IB: hours completed within 12 months of sentence"),
+    "REQ_UPW_4_ETE_PERCENT": Parameter(30, "IB: education, training and employment count for at most 30% of the hours"),
+    "REQ_EXC_1_MIN_MONTHS": Parameter(2, "PF Exclusion: at least 2 months"),
+    "REQ_EXC_1_MAX_MONTHS": Parameter(24, "PF Exclusion: at most 2 years"),
+    "REQ_PAR_1_CO_MAX_MONTHS": Parameter(36, "PF Prohibited Activity: at most 3 years on a community order"),
+    "REQ_PAR_1_SSO_MAX_MONTHS": Parameter(24, "PF Prohibited Activity: at most 2 years on an SSO"),
+    "REQ_AAMR_1_MAX_DAYS": Parameter(120, "IB AAMR: at most 120 days"),
+    "REQ_AAMR_1_MIN_AGE": Parameter(18, "IB AAMR: age 18 or over"),
+    "REQ_TRT_1_MIN_AGE": Parameter(18, "PF, IB Treatment requirements: age 18 or over"),
 }
 
 

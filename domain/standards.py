@@ -14,11 +14,24 @@ DUE but never OVERDUE: the API does not invent deadlines (STANDARDS.md preamble)
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
-from domain.model import Case
+from domain.calendar import add_working_days
+from domain.dates import add_months
+from domain.enums import (
+    AllocationKind,
+    AppointmentKind,
+    OffenceCategory,
+    RequirementStatus,
+    RequirementType,
+    RoshLevel,
+    VictimContactScheme,
+)
+from domain.model import Case, RoshAssessment, Sentence
+from domain.parameters import param
+from domain.rules.records import evaluation_window_opens, sentence_end, unpaid_work_completion_due
 
 
 class StandardState(str, Enum):
@@ -74,7 +87,52 @@ Rule = Callable[[Case, date], Iterable[Check]]
 
 TITLES = {
     "ALLOC-1": "Allocated to a provider and responsible officer",
+    "APPT-1": "First face-to-face appointment within 5 working days of allocation",
+    "APPT-2": "Face-to-face appointment within 1 working day of release",
+    "IND-1": "Induction: commitments, rights and consequences explained at the start",
+    "PLAN-1": "Plan identifies the present RoSH and, at MEDIUM or above, how it is managed",
+    "PLAN-2": "Plan has objectives on risk to children",
+    "PLAN-3": "Plan completed after sentence; within 5 working days for HIGH RoSH",
+    "PLAN-4": "Pre-release plan prepared no more than 12 weeks before release",
+    "PLAN-5": "Plan reviewed after a significant change",
+    "AP-1": "Approved Premises referral at least three months before release",
+    "VIC-1": "Victim contact eligibility",
+    "VIC-2": "Victim contact offered within eight weeks of sentence",
+    "END-1": "Evaluation of the plan's objectives by the end of the sentence",
+    "END-2": "Termination notified to the relevant agencies",
+    "REQ-UPW-2": "Unpaid work starts within 7 working days of allocation",
+    "REQ-UPW-3": "Unpaid work hours completed within 12 months",
 }
+ORDER = list(TITLES)
+
+
+def _check(standard: str, sentence: Sentence | None, **fields) -> Check:
+    return Check(standard, TITLES[standard], sentence_id=sentence.id if sentence else None, **fields)
+
+
+def _rosh_as_of(case: Case, as_of: date) -> RoshAssessment | None:
+    dated = [(a.assessed_on, i, a) for i, a in enumerate(case.rosh_assessments) if a.assessed_on <= as_of]
+    return max(dated, key=lambda t: (t[0], t[1]))[2] if dated else None
+
+
+def _rosh_history(case: Case, as_of: date) -> list[RoshAssessment]:
+    dated = sorted(((a.assessed_on, i, a) for i, a in enumerate(case.rosh_assessments) if a.assessed_on <= as_of),
+                   key=lambda t: (t[0], t[1]))
+    return [a for _, _, a in dated]
+
+
+def commencement(case: Case, sentence: Sentence) -> date | None:
+    """When supervision of the sentence starts: allocation to the responsible officer for a
+    CO/SSO (not before the sentence), release for a licence or PSS. None until known."""
+    if sentence.type.is_post_release:
+        return sentence.release_date
+    if not case.allocations:
+        return None
+    return max(case.allocations[0].allocated_on, sentence.imposed_on)
+
+
+def _first(dates: Iterable[date]) -> date | None:
+    return min(dates, default=None)
 
 
 def alloc_1(case: Case, as_of: date) -> Iterable[Check]:
@@ -84,15 +142,236 @@ def alloc_1(case: Case, as_of: date) -> Iterable[Check]:
         return
     first_sentence = min(s.imposed_on for s in case.sentences)
     allocated = case.allocations[0].allocated_on if case.allocations else None
-    yield Check("ALLOC-1", TITLES["ALLOC-1"], arises_on=first_sentence, done_on=allocated,
-                detail="Allocated." if allocated else "Sentenced but not yet allocated to a provider and officer.")
+    yield _check("ALLOC-1", None, arises_on=first_sentence, done_on=allocated,
+                 detail="Allocated." if allocated else "Sentenced but not yet allocated to a provider and officer.")
 
 
-RULES: list[Rule] = [alloc_1]
+def first_appointment(case: Case, as_of: date) -> Iterable[Check]:
+    """APPT-1 (CO/SSO: within 5 working days of allocation), APPT-2 (licence/PSS: within 1
+    working day of release) and IND-1 (an induction, due by the same date).
+
+    Interpretations: "attended" is ATTENDED_COMPLIED or ATTENDED_FAILED_TO_COMPLY (the offender
+    was seen either way); the appointment counts from the day supervision starts; before
+    allocation APPT-1 does not yet apply (ALLOC-1 shows the gap)."""
+    for sentence in case.sentences:
+        start = commencement(case, sentence)
+        if start is None:
+            continue
+        if sentence.type.is_community:
+            standard, days = "APPT-1", param("APPT_1_WORKING_DAYS")
+        else:
+            standard, days = "APPT-2", param("APPT_2_WORKING_DAYS")
+        due = add_working_days(start, days)
+        attended = [a for a in sentence.appointments
+                    if a.outcome is not None and a.outcome.attended and a.date >= start]
+        seen = _first(a.date for a in attended if a.face_to_face)
+        yield _check(standard, sentence, arises_on=start, due_by=due, done_on=seen,
+                     detail=f"First face-to-face contact on {seen.isoformat()}." if seen
+                     else f"No attended face-to-face appointment since {start.isoformat()}.")
+        inducted = _first(a.date for a in attended if a.kind is AppointmentKind.INDUCTION)
+        yield _check("IND-1", sentence, arises_on=start, due_by=due, done_on=inducted,
+                     detail=f"Induction on {inducted.isoformat()}." if inducted else "No induction appointment attended yet.")
+
+
+def _latest_plan(sentence: Sentence, as_of: date):
+    plans = [(p.completed_on, i, p) for i, p in enumerate(sentence.plans) if p.completed_on <= as_of]
+    return max(plans, key=lambda t: (t[0], t[1]))[2] if plans else None
+
+
+def planning(case: Case, as_of: date) -> Iterable[Check]:
+    """PLAN-1 to PLAN-4.
+
+    Interpretations: PLAN-1 and PLAN-2 judge the latest plan against the RoSH current on the day
+    asked, so a plan made before the risk rose shows NOT_MET until an updated plan is recorded.
+    PLAN-3's 5-working-day clock (RRDP) runs from commencement or, if the case was assessed HIGH
+    only later, from that assessment: nobody can prioritise a risk before it is known. PLAN-4 is
+    met by a plan dated within the 12 weeks before release, and overdue after release without one.
+    """
+    rosh = _rosh_as_of(case, as_of)
+    history = _rosh_history(case, as_of)
+    for sentence in case.sentences:
+        start = commencement(case, sentence)
+        latest = _latest_plan(sentence, as_of)
+        if latest is not None:
+            ok = rosh is None or (latest.rosh_level_identified is rosh.level and (
+                not rosh.level.at_least(RoshLevel.MEDIUM) or bool(latest.risk_management_plan)))
+            yield _check("PLAN-1", sentence, arises_on=latest.completed_on, done_on=latest.completed_on, done_ok=ok,
+                         detail="The plan reflects the current RoSH." if ok else
+                         f"The plan ({latest.completed_on.isoformat()}) identifies {latest.rosh_level_identified.value} "
+                         f"but the current RoSH is {rosh.level.value}: record an updated plan.")
+        if rosh is not None and rosh.risk_to_children is not None and rosh.risk_to_children.at_least(RoshLevel.MEDIUM):
+            has = latest is not None and any(o.targets_risk_to_children for o in latest.objectives)
+            yield _check("PLAN-2", sentence, arises_on=max(rosh.assessed_on, sentence.imposed_on),
+                         done_on=latest.completed_on if latest else None, done_ok=has,
+                         detail="The plan targets risk to children." if has else
+                         f"RoSH to children is {rosh.risk_to_children.value}: the plan needs an objective targeting it.")
+        if start is not None:
+            floor = sentence.release_date if sentence.type.is_post_release else sentence.imposed_on
+            planned = _first(p.completed_on for p in sentence.plans if p.completed_on >= floor)
+            due = None
+            if rosh is not None and rosh.level.at_least(RoshLevel.HIGH):
+                first_high = min(a.assessed_on for a in history if a.level.at_least(RoshLevel.HIGH))
+                due = add_working_days(max(start, first_high), param("PLAN_3_HIGH_ROSH_WORKING_DAYS"))
+            yield _check("PLAN-3", sentence, arises_on=start, due_by=due, done_on=planned,
+                         detail=f"Plan completed on {planned.isoformat()}." if planned else
+                         ("HIGH RoSH: the plan is a priority." if due else "A plan is due; the source sets no date below HIGH RoSH."))
+        if sentence.type.is_post_release and sentence.release_date is not None:
+            release = sentence.release_date
+            opens = release - timedelta(weeks=param("PLAN_4_MAX_WEEKS_BEFORE_RELEASE"))
+            prepared = _first(p.completed_on for p in sentence.plans if opens <= p.completed_on < release)
+            yield _check("PLAN-4", sentence, arises_on=opens, due_by=release - timedelta(days=1), done_on=prepared,
+                         detail=f"Pre-release plan on {prepared.isoformat()}." if prepared else
+                         f"No pre-release plan between {opens.isoformat()} and release on {release.isoformat()}.")
+
+
+def plan_review(case: Case, as_of: date) -> Iterable[Check]:
+    """PLAN-5: a RoSH level change or a transfer (ALLOC-4) after the first plan sets a review
+    due; a review, or a new plan, on or after it meets it. No fixed interval (PF: "no mandatory
+    timescales"), so no due date. Recall and breach committal join the triggers with enforcement."""
+    history = _rosh_history(case, as_of)
+    rosh_changes = [(b.assessed_on, f"RoSH changed from {a.level.value} to {b.level.value}")
+                    for a, b in zip(history, history[1:]) if a.level is not b.level]
+    transfers = [(t.allocated_on, f"transferred to {t.officer.name} ({t.provider.value})")
+                 for t in case.allocations if t.kind is AllocationKind.TRANSFER and t.allocated_on <= as_of]
+    for sentence in case.sentences:
+        if not sentence.plans:
+            continue
+        first_plan = min(p.completed_on for p in sentence.plans)
+        triggers = [t for t in rosh_changes + transfers if t[0] >= first_plan]
+        if not triggers:
+            continue
+        when, why = max(triggers, key=lambda t: t[0])
+        reviewed = _first([r.reviewed_on for r in sentence.plan_reviews if r.reviewed_on >= when]
+                          + [p.completed_on for p in sentence.plans if p.completed_on >= when])
+        yield _check("PLAN-5", sentence, arises_on=when, done_on=reviewed,
+                     detail=f"Reviewed on {reviewed.isoformat()} after: {why}." if reviewed
+                     else f"Review due: {why} on {when.isoformat()}.")
+
+
+def approved_premises(case: Case, as_of: date) -> Iterable[Check]:
+    """AP-1: a referral made less than three months before release is accepted but NOT_MET.
+    Applies only once a referral is recorded (suitability is a professional judgement)."""
+    months = param("AP_1_MIN_MONTHS_BEFORE_RELEASE")
+    for sentence in case.sentences:
+        if sentence.release_date is None or not sentence.approved_premises_referrals:
+            continue
+        due = add_months(sentence.release_date, -months)
+        referred = min(r.referred_on for r in sentence.approved_premises_referrals)
+        yield _check("AP-1", sentence, arises_on=referred, due_by=due, done_on=referred,
+                     detail=f"Referred on {referred.isoformat()}; due by {due.isoformat()} "
+                            f"({months} months before release on {sentence.release_date.isoformat()}).")
+
+
+def victim_contact_scheme(sentence: Sentence) -> tuple[VictimContactScheme | None, str]:
+    """VIC-1 eligibility from offence category and custodial term.
+
+    Interpretation: statutory contact applies to violent (intimate partner violence included) and
+    sexual offences with a custodial term of 12 months or more served in custody (licence, PSS);
+    a suspended term is not served in custody, so an SSO is not statutory. Discretionary contact is
+    to be considered for intimate partner violence whatever the sentence, and for violent or sexual
+    offences below 12 months (the seeds' "identified victim" is for the victim liaison officer)."""
+    category = sentence.offence.category
+    violent = category in (OffenceCategory.VIOLENT, OffenceCategory.SEXUAL, OffenceCategory.INTIMATE_PARTNER_VIOLENCE)
+    term = sentence.custodial_term_months or 0
+    threshold = param("VIC_1_STATUTORY_MIN_CUSTODIAL_MONTHS")
+    if violent and sentence.type.is_post_release and term >= threshold:
+        return VictimContactScheme.STATUTORY, f"{category.value.lower().replace('_', ' ')} offence, custodial term {term} months"
+    if category is OffenceCategory.INTIMATE_PARTNER_VIOLENCE:
+        return VictimContactScheme.DISCRETIONARY, "intimate partner violence: contact to be considered whatever the sentence"
+    if violent:
+        return VictimContactScheme.DISCRETIONARY, f"{category.value.lower()} offence below the statutory threshold"
+    return None, ""
+
+
+def victims(case: Case, as_of: date, contact_offered: dict[str, date] | None = None) -> Iterable[Check]:
+    """VIC-1 (eligibility) and VIC-2 (contact offered within eight weeks of sentence, statutory
+    cases). The offer itself is a victim record, kept apart from the case (VIC-3): it is passed in
+    as ``contact_offered`` by sentence id, so nothing about a victim is read from the case."""
+    offered = contact_offered or {}
+    for sentence in case.sentences:
+        scheme, reason = victim_contact_scheme(sentence)
+        if scheme is None:
+            continue
+        statutory = scheme is VictimContactScheme.STATUTORY
+        yield _check("VIC-1", sentence, arises_on=sentence.imposed_on,
+                     done_on=sentence.imposed_on if statutory else None,
+                     detail=f"{scheme.value.title()} victim contact: {reason}.")
+        if statutory:
+            due = sentence.imposed_on + timedelta(weeks=param("VIC_2_WEEKS"))
+            done = offered.get(sentence.id)
+            yield _check("VIC-2", sentence, arises_on=sentence.imposed_on, due_by=due, done_on=done,
+                         detail=f"Contact offered on {done.isoformat()}." if done else
+                         f"Victim contact to be offered by {due.isoformat()} (recorded by the victim liaison officer).")
+
+
+def completion(case: Case, as_of: date) -> Iterable[Check]:
+    """END-1: the evaluation is due by the end of the sentence and may be done up to eight weeks
+    before. END-2: once the sentence has ended, its termination (with the agencies notified) is
+    recorded; the source sets no date, so DUE until recorded."""
+    for sentence in case.sentences:
+        end = sentence_end(sentence)
+        evaluated = sentence.evaluation.completed_on if sentence.evaluation else None
+        yield _check("END-1", sentence, arises_on=evaluation_window_opens(sentence), due_by=end, done_on=evaluated,
+                     detail=f"Evaluation completed on {evaluated.isoformat()}." if evaluated
+                     else f"Evaluation due by {end.isoformat()}.")
+        terminated = sentence.termination
+        yield _check("END-2", sentence, arises_on=terminated.terminated_on if terminated else sentence.end_date,
+                     done_on=terminated.terminated_on if terminated else None,
+                     detail=f"Notified: {', '.join(terminated.agencies_notified)}." if terminated
+                     else "The sentence has ended: record its termination and the agencies notified.")
+
+
+def unpaid_work(case: Case, as_of: date) -> Iterable[Check]:
+    """REQ-UPW-2 (first session within 7 working days of allocation) and REQ-UPW-3 (hours
+    completed within 12 months, or the extended date; never beyond an SSO's operational period).
+    A session counts when it credited time; hours are complete on the day the credit reaches them."""
+    for sentence in case.sentences:
+        start = commencement(case, sentence)
+        for requirement in sentence.requirements:
+            if requirement.type is not RequirementType.UNPAID_WORK or requirement.status is not RequirementStatus.ACTIVE:
+                continue
+            sessions = sorted((s for s in sentence.unpaid_work_sessions
+                               if s.requirement_id == requirement.id and s.credited_minutes > 0), key=lambda s: s.date)
+            if start is not None:
+                first = sessions[0].date if sessions else None
+                yield _check("REQ-UPW-2", sentence, arises_on=start,
+                             due_by=add_working_days(start, param("REQ_UPW_2_WORKING_DAYS")), done_on=first,
+                             detail=f"First work session on {first.isoformat()}." if first else "No work session yet.")
+            target, total, completed = (requirement.hours or 0) * 60, 0, None
+            for session in sessions:
+                total += session.credited_minutes
+                if total >= target:
+                    completed = session.date
+                    break
+            due = unpaid_work_completion_due(sentence, requirement)
+            yield _check("REQ-UPW-3", sentence, arises_on=sentence.imposed_on, due_by=due, done_on=completed,
+                         detail=f"{requirement.hours} hours completed on {completed.isoformat()}." if completed else
+                         f"{total // 60}h{total % 60:02d}m of {requirement.hours}h credited; due by {due.isoformat()}.")
+
+
+RULES: list[Rule] = [alloc_1, first_appointment, planning, plan_review, approved_premises, victims, completion,
+                     unpaid_work]
+
+
+def _ended_before(sentence: Sentence | None, as_of: date) -> date | None:
+    if sentence is None or sentence.termination is None or sentence.termination.terminated_on > as_of:
+        return None
+    return sentence.termination.terminated_on
 
 
 def checks(case: Case, as_of: date) -> list[Check]:
-    return [check for rule in RULES for check in rule(case, as_of)]
+    """Every check for the case on ``as_of``. A sentence terminated by then owes nothing more
+    except its completion duties: an undone duty that was not due before the termination lapses."""
+    sentences = {s.id: s for s in case.sentences}
+    found = []
+    for rule in RULES:
+        for check in rule(case, as_of):
+            ended = _ended_before(sentences.get(check.sentence_id), as_of)
+            if (ended is not None and check.standard not in ("END-1", "END-2") and check.done_on is None
+                    and (check.due_by is None or check.due_by >= ended)):
+                continue
+            found.append(check)
+    return sorted(found, key=lambda c: ORDER.index(c.standard))
 
 
 def evaluate(case: Case, as_of: date) -> list[StandardStatus]:
@@ -119,7 +398,3 @@ def overdue_from(case: Case) -> date | None:
     days = [c.due_by + timedelta(days=1) for c in checks(case, FAR_FUTURE)
             if c.due_by is not None and c.arises_on is not None and c.done_on is None]
     return min(days, default=None)
-
-
-def with_detail(check: Check, detail: str) -> Check:
-    return replace(check, detail=detail)

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from domain import crn as crn_rules
+from domain import commands as c
 from domain.commands import (
     AddSentence,
     AllocateCase,
@@ -26,24 +27,37 @@ from domain.commands import (
     TransferCase,
 )
 from domain.dates import period_end
-from domain.enums import AllocationKind
+from domain.enums import AllocationKind, RequirementStatus, SentenceStatus
 from domain.errors import ErrorCode, Violation, breaks, invalid
 from domain.model import (
     Actor,
     Allocation,
+    Appointment,
+    ApprovedPremisesReferral,
     Case,
+    Evaluation,
+    FailureToComply,
     MappaRegistration,
     Offence,
     Offender,
     Officer,
+    Plan,
+    PlanObjective,
+    PlanReview,
+    RarActivityDay,
     Recorded,
     Requirement,
+    RequirementVariation,
     RoshAssessment,
     Sentence,
+    Termination,
+    UnpaidWorkSession,
 )
 from domain.ports import CaseRepository, Clock, DocumentTooLarge, DuplicateCrn
 from domain.principal import Principal
 from domain.rules import allocation as allocation_rules
+from domain.rules import records
+from domain.rules import requirements as requirement_rules
 from domain.rules import shape
 
 MAX_ATTEMPTS = 5
@@ -151,6 +165,9 @@ class CaseService:
     async def add_sentence(self, principal: Principal, command: AddSentence) -> Outcome:
         def change(case: Case, today: date) -> Sentence:
             reject_if(shape.add_sentence(command, today))
+            reject_if(requirement_rules.check_requirements(
+                case, command.type, command.imposed_on, command.offence.category, command.offence.committed_on,
+                command.requirements))
             stamp = self._stamp(principal)
             sentence = Sentence(
                 type=command.type,
@@ -226,6 +243,151 @@ class CaseService:
             return registration
 
         return await self._update(principal, command.crn, command.expected_version, change)
+
+    # Records against a sentence ----------------------------------------------------------------
+
+    async def _on_sentence(self, principal: Principal, command, change) -> Outcome:
+        """Resolve the command's sentence (and requirement, if it names one) and apply ``change``."""
+
+        def resolved(case: Case, today: date):
+            sentence = case.sentence(command.sentence_id)
+            if sentence is None:
+                raise Rejected([Violation(ErrorCode.NOT_FOUND, f"Case {case.crn} has no sentence {command.sentence_id}.",
+                                          ("sentenceId",))])
+            requirement_id = getattr(command, "requirement_id", None)
+            requirement = None
+            if requirement_id is not None:
+                requirement = sentence.requirement(requirement_id)
+                if requirement is None:
+                    raise Rejected([Violation(ErrorCode.NOT_FOUND, f"That sentence has no requirement {requirement_id}.",
+                                              ("requirementId",))])
+            return change(case, sentence, requirement, today)
+
+        return await self._update(principal, command.crn, command.expected_version, resolved)
+
+    async def record_appointment(self, principal: Principal, command: c.RecordAppointment) -> Outcome:
+        """Records an appointment; a failure outcome also creates a failure to comply awaiting
+        decision (ENF-1). ``created`` is (appointment, failure or None)."""
+
+        def change(case, sentence, requirement, today):
+            reject_if(records.appointment(sentence, requirement, command, today))
+            stamp = self._stamp(principal)
+            appointment = Appointment(kind=command.kind, face_to_face=command.face_to_face, date=command.date,
+                                      outcome=command.outcome, requirement_id=command.requirement_id, recorded=stamp)
+            sentence.appointments.append(appointment)
+            failure = None
+            if command.outcome is not None and command.outcome.is_failure:
+                failure = FailureToComply(date=command.date, appointment_id=appointment.id,
+                                          requirement_id=command.requirement_id, outcome=command.outcome, recorded=stamp)
+                sentence.failures.append(failure)
+            return appointment, failure
+
+        return await self._on_sentence(principal, command, change)
+
+    async def record_plan(self, principal: Principal, command: c.RecordPlan) -> Outcome:
+        def change(case, sentence, requirement, today):
+            reject_if(records.plan(case, sentence, command, today))
+            plan = Plan(completed_on=command.completed_on, rosh_level_identified=command.rosh_level_identified,
+                        risk_management_plan=(command.risk_management_plan or "").strip() or None,
+                        objectives=[PlanObjective(description=o.description.strip(),
+                                                  targets_risk_to_children=o.targets_risk_to_children)
+                                    for o in command.objectives],
+                        recorded=self._stamp(principal))
+            sentence.plans.append(plan)
+            return plan
+
+        return await self._on_sentence(principal, command, change)
+
+    async def review_plan(self, principal: Principal, command: c.ReviewPlan) -> Outcome:
+        def change(case, sentence, requirement, today):
+            reject_if(records.review(sentence, command, today))
+            entry = PlanReview(reviewed_on=command.reviewed_on, reason=command.reason.strip(),
+                               summary=command.summary.strip(), recorded=self._stamp(principal))
+            sentence.plan_reviews.append(entry)
+            return entry
+
+        return await self._on_sentence(principal, command, change)
+
+    async def refer_to_approved_premises(self, principal: Principal, command: c.ReferToApprovedPremises) -> Outcome:
+        def change(case, sentence, requirement, today):
+            reject_if(records.approved_premises_referral(sentence, command, today))
+            referral = ApprovedPremisesReferral(referred_on=command.referred_on, premises=command.premises,
+                                                recorded=self._stamp(principal))
+            sentence.approved_premises_referrals.append(referral)
+            return referral
+
+        return await self._on_sentence(principal, command, change)
+
+    async def complete_evaluation(self, principal: Principal, command: c.CompleteEvaluation) -> Outcome:
+        def change(case, sentence, requirement, today):
+            reject_if(records.evaluation(sentence, command, today))
+            sentence.evaluation = Evaluation(completed_on=command.completed_on, summary=command.summary.strip(),
+                                             recorded=self._stamp(principal))
+            return sentence.evaluation
+
+        return await self._on_sentence(principal, command, change)
+
+    async def terminate_sentence(self, principal: Principal, command: c.TerminateSentence) -> Outcome:
+        def change(case, sentence, requirement, today):
+            reject_if(records.termination(sentence, command, today))
+            sentence.termination = Termination(terminated_on=command.terminated_on, reason=command.reason.strip(),
+                                               agencies_notified=[a.strip() for a in command.agencies_notified],
+                                               continuing_restrictions_explained=command.continuing_restrictions_explained,
+                                               recorded=self._stamp(principal))
+            sentence.status = SentenceStatus.TERMINATED
+            return sentence.termination
+
+        return await self._on_sentence(principal, command, change)
+
+    async def record_unpaid_work_session(self, principal: Principal, command: c.RecordUnpaidWorkSession) -> Outcome:
+        def change(case, sentence, requirement, today):
+            reject_if(records.unpaid_work_session(sentence, requirement, command, today))
+            credited, credited_ete = records.unpaid_work_credit(sentence, requirement, command)
+            session = UnpaidWorkSession(requirement_id=requirement.id, date=command.date,
+                                        minutes_worked=command.minutes_worked,
+                                        education_training_employment_minutes=command.education_training_employment_minutes,
+                                        credited_minutes=credited,
+                                        credited_education_training_employment_minutes=credited_ete,
+                                        recorded=self._stamp(principal))
+            sentence.unpaid_work_sessions.append(session)
+            return session
+
+        return await self._on_sentence(principal, command, change)
+
+    async def record_rar_activity_day(self, principal: Principal, command: c.RecordRarActivityDay) -> Outcome:
+        def change(case, sentence, requirement, today):
+            reject_if(records.rar_activity_day(sentence, requirement, command, today))
+            day = RarActivityDay(requirement_id=requirement.id, date=command.date,
+                                 description=command.description.strip(), recorded=self._stamp(principal))
+            sentence.rar_activity_days.append(day)
+            return day
+
+        return await self._on_sentence(principal, command, change)
+
+    async def vary_requirement(self, principal: Principal, command: c.VaryRequirement) -> Outcome:
+        def change(case, sentence, requirement, today):
+            errors, varied = records.variation(case, sentence, requirement, command, today)
+            reject_if(errors)
+            fields = ("hours", "days", "length_months", "details")
+            changes = {name: getattr(varied, name) for name in fields if getattr(command, name) is not None}
+            previous = {name: getattr(requirement, name) for name in changes}
+            if command.extend_completion_to is not None:
+                previous["completion_due_extended_to"] = (requirement.completion_due_extended_to.isoformat()
+                                                          if requirement.completion_due_extended_to else None)
+                changes["completion_due_extended_to"] = command.extend_completion_to.isoformat()
+                requirement.completion_due_extended_to = command.extend_completion_to
+                sentence.end_date = max(sentence.end_date, command.extend_completion_to)
+            for name in fields:
+                if getattr(command, name) is not None:
+                    setattr(requirement, name, getattr(varied, name))
+            if command.terminate:
+                requirement.status = RequirementStatus.TERMINATED
+            requirement.variations.append(RequirementVariation(
+                varied_on=command.varied_on, previous=previous, changes=changes, terminated=command.terminate,
+                rationale=command.rationale.strip(), recorded=self._stamp(principal)))
+            return requirement
+
+        return await self._on_sentence(principal, command, change)
 
     # Reads -----------------------------------------------------------------------------------
 

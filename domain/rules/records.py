@@ -1,0 +1,280 @@
+"""Rules for what is recorded against a sentence: appointments, plans and reviews, Approved
+Premises referrals, unpaid work sessions, RAR activity days, variations, evaluation and
+termination. Each check returns violations; the use cases apply the change only when empty."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from domain.commands import (
+    CompleteEvaluation,
+    RecordAppointment,
+    RecordPlan,
+    RecordRarActivityDay,
+    RecordUnpaidWorkSession,
+    ReferToApprovedPremises,
+    RequirementDetails,
+    ReviewPlan,
+    TerminateSentence,
+    VaryRequirement,
+)
+from domain.dates import period_end
+from domain.enums import RequirementStatus, RequirementType, RoshLevel, SentenceStatus, SentenceType
+from domain.errors import ErrorCode, Violation, breaks, invalid
+from domain.model import Case, Requirement, Sentence
+from domain.parameters import param
+from domain.rules import requirements as requirement_rules
+from domain.rules.shape import not_in_future, requirement_parameters, text_present
+
+
+def sentence_live(sentence: Sentence, on: date, path: tuple[str, ...]) -> list[Violation]:
+    """A record dated ``on`` fits the sentence: not before it was imposed, not after it ended."""
+    errors = []
+    if on < sentence.imposed_on:
+        errors.append(invalid(path, f"The date ({on.isoformat()}) is before the sentence ({sentence.imposed_on.isoformat()})."))
+    if sentence.termination is not None and on > sentence.termination.terminated_on:
+        errors.append(invalid(path, f"The sentence was terminated on {sentence.termination.terminated_on.isoformat()}."))
+    return errors
+
+
+def requirement_live(requirement: Requirement, expected: RequirementType | None = None,
+                     path: tuple[str, ...] = ("requirementId",)) -> list[Violation]:
+    if expected is not None and requirement.type is not expected:
+        return [invalid(path, f"That requirement is {requirement.type.value}, not {expected.value}.")]
+    if requirement.status is not RequirementStatus.ACTIVE:
+        return [invalid(path, "That requirement has been terminated.")]
+    return []
+
+
+# Appointments -------------------------------------------------------------------------------
+
+def appointment(sentence: Sentence, requirement: Requirement | None, command: RecordAppointment,
+                today: date) -> list[Violation]:
+    errors = sentence_live(sentence, command.date, ("date",))
+    if command.outcome is not None and command.date > today:
+        errors.append(invalid(("outcome",), f"An appointment on {command.date.isoformat()} has not happened yet: "
+                                            "record it without an outcome, and the outcome on the day."))
+    if requirement is not None:
+        errors += requirement_live(requirement)
+        errors += requirement_rules.appointment_fits_requirement(requirement.type, command.kind, ("kind",))
+    return errors
+
+
+# Planning -----------------------------------------------------------------------------------
+
+def plan(case: Case, sentence: Sentence, command: RecordPlan, today: date) -> list[Violation]:
+    """PLAN-1, PLAN-2 and PLAN-4 on a new plan."""
+    errors = list(not_in_future(command.completed_on, today, ("completedOn",), "Plan date"))
+    if command.completed_on < sentence.imposed_on:
+        errors.append(invalid(("completedOn",), "A plan cannot be completed before the sentence."))
+    current = case.rosh
+    level = command.rosh_level_identified
+    if level is None:
+        errors.append(breaks("PLAN-1", ("roshLevelIdentified",), "a plan must identify the present risk of serious harm."))
+    elif current is not None and level is not current.level:
+        errors.append(breaks("PLAN-1", ("roshLevelIdentified",),
+                             f"the plan must identify the present RoSH: the current assessment "
+                             f"({current.assessed_on.isoformat()}) is {current.level.value}, not {level.value}."))
+    effective = current.level if current is not None else level
+    rmp = command.risk_management_plan
+    if effective is not None and effective.at_least(RoshLevel.MEDIUM) and (rmp is None or not rmp.strip()):
+        errors.append(breaks("PLAN-1", ("riskManagementPlan",),
+                             f"at {effective.value} RoSH the plan must propose how the risk is managed and mitigated.",
+                             ErrorCode.RISK_MANAGEMENT_PLAN_REQUIRED))
+    if not command.objectives:
+        errors.append(breaks("PLAN-1", ("objectives",), "a plan states the activity to deliver the sentence: add at least one objective."))
+    for index, objective in enumerate(command.objectives):
+        errors += text_present(objective.description, ("objectives", str(index), "description"), "Objective description")
+    children = current.risk_to_children if current is not None else None
+    if children is not None and children.at_least(RoshLevel.MEDIUM) and not any(
+            o.targets_risk_to_children for o in command.objectives):
+        errors.append(breaks("PLAN-2", ("objectives",),
+                             f"RoSH to children is {children.value}: the plan needs at least one objective on the "
+                             "interventions to manage and reduce that risk.", ErrorCode.CHILD_SAFEGUARDING_OBJECTIVE_REQUIRED))
+    if sentence.type.is_post_release and sentence.release_date is not None and command.completed_on < sentence.release_date:
+        earliest = sentence.release_date - timedelta(weeks=param("PLAN_4_MAX_WEEKS_BEFORE_RELEASE"))
+        if command.completed_on < earliest:
+            errors.append(breaks("PLAN-4", ("completedOn",),
+                                 f"a pre-release plan is prepared no more than {param('PLAN_4_MAX_WEEKS_BEFORE_RELEASE')} "
+                                 f"weeks before release ({sentence.release_date.isoformat()}): not before {earliest.isoformat()}.",
+                                 ErrorCode.PLAN_TOO_EARLY))
+    return errors
+
+
+def review(sentence: Sentence, command: ReviewPlan, today: date) -> list[Violation]:
+    """PLAN-5: a review needs a plan to review, a reason and a summary."""
+    errors = [*not_in_future(command.reviewed_on, today, ("reviewedOn",), "Review date"),
+              *text_present(command.reason, ("reason",), "Reason"), *text_present(command.summary, ("summary",), "Summary")]
+    if not sentence.plans:
+        errors.append(breaks("PLAN-5", ("sentenceId",), "there is no plan to review yet: record the plan first."))
+    elif command.reviewed_on < min(p.completed_on for p in sentence.plans):
+        errors.append(invalid(("reviewedOn",), "A review cannot predate the plan it reviews."))
+    return errors
+
+
+def approved_premises_referral(sentence: Sentence, command: ReferToApprovedPremises, today: date) -> list[Violation]:
+    """AP-1: accepted whenever made; ``standards`` reports NOT_MET if less than three months before release."""
+    errors = list(not_in_future(command.referred_on, today, ("referredOn",), "Referral date"))
+    if not sentence.type.is_post_release or sentence.release_date is None:
+        errors.append(invalid(("sentenceId",), "Approved Premises referrals are for release on licence or PSS."))
+    elif command.referred_on > sentence.release_date:
+        errors.append(invalid(("referredOn",), "A referral for release must be made before the release date."))
+    if command.premises is not None:
+        errors += text_present(command.premises, ("premises",), "Premises")
+    return errors
+
+
+# Completion ---------------------------------------------------------------------------------
+
+def sentence_end(sentence: Sentence) -> date:
+    """The day the sentence ends: its end date, or the termination date if terminated before."""
+    if sentence.termination is not None and sentence.termination.terminated_on < sentence.end_date:
+        return sentence.termination.terminated_on
+    return sentence.end_date
+
+
+def evaluation_window_opens(sentence: Sentence) -> date:
+    return sentence_end(sentence) - timedelta(weeks=param("END_1_WEEKS_BEFORE_END"))
+
+
+def evaluation(sentence: Sentence, command: CompleteEvaluation, today: date) -> list[Violation]:
+    """END-1: not earlier than eight weeks before the end; one per sentence."""
+    errors = [*not_in_future(command.completed_on, today, ("completedOn",), "Evaluation date"),
+              *text_present(command.summary, ("summary",), "Summary")]
+    opens = evaluation_window_opens(sentence)
+    if command.completed_on < opens:
+        errors.append(breaks("END-1", ("completedOn",),
+                             f"the evaluation may be completed up to {param('END_1_WEEKS_BEFORE_END')} weeks before the "
+                             f"sentence ends ({sentence_end(sentence).isoformat()}): not before {opens.isoformat()}.",
+                             ErrorCode.EVALUATION_TOO_EARLY))
+    if sentence.evaluation is not None:
+        errors.append(invalid(("sentenceId",), f"The evaluation was completed on {sentence.evaluation.completed_on.isoformat()}."))
+    return errors
+
+
+def termination(sentence: Sentence, command: TerminateSentence, today: date) -> list[Violation]:
+    """END-2: termination records the agencies notified."""
+    errors = [*not_in_future(command.terminated_on, today, ("terminatedOn",), "Termination date"),
+              *text_present(command.reason, ("reason",), "Reason")]
+    if command.terminated_on < sentence.imposed_on:
+        errors.append(invalid(("terminatedOn",), "A sentence cannot end before it was imposed."))
+    if sentence.termination is not None or sentence.status is SentenceStatus.TERMINATED:
+        errors.append(invalid(("sentenceId",), "The sentence is already terminated."))
+    agencies = [a for a in command.agencies_notified if a.strip()]
+    if not agencies or len(agencies) != len(command.agencies_notified):
+        errors.append(breaks("END-2", ("agenciesNotified",), "termination is notified to all relevant agencies: "
+                                                            "name each agency notified (no blanks)."))
+    return errors
+
+
+# Delivery -----------------------------------------------------------------------------------
+
+def ete_cap_minutes(hours: int) -> int:
+    """REQ-UPW-4: education, training and employment count for at most 30% of the hours,
+    rounded down to whole minutes."""
+    return hours * 60 * param("REQ_UPW_4_ETE_PERCENT") // 100
+
+
+def unpaid_work_credit(sentence: Sentence, requirement: Requirement, command: RecordUnpaidWorkSession
+                       ) -> tuple[int, int]:
+    """(credited minutes, of which education/training/employment) for a session: ETE within what
+    is left of its 30% cap, and the whole never beyond the hours remaining (REQ-UPW-4)."""
+    sessions = [s for s in sentence.unpaid_work_sessions if s.requirement_id == requirement.id]
+    remaining = (requirement.hours or 0) * 60 - sum(s.credited_minutes for s in sessions)
+    ete_left = ete_cap_minutes(requirement.hours or 0) - sum(s.credited_education_training_employment_minutes for s in sessions)
+    ete = min(command.education_training_employment_minutes, max(ete_left, 0), max(remaining, 0))
+    other = min(command.minutes_worked - command.education_training_employment_minutes, max(remaining, 0) - ete)
+    return ete + other, ete
+
+
+def unpaid_work_session(sentence: Sentence, requirement: Requirement, command: RecordUnpaidWorkSession,
+                        today: date) -> list[Violation]:
+    errors = [*requirement_live(requirement, RequirementType.UNPAID_WORK),
+              *sentence_live(sentence, command.date, ("date",))]
+    if command.date > today:
+        errors.append(invalid(("date",), f"A session on {command.date.isoformat()} has not happened yet: no outcome "
+                                         "can be recorded for a future session."))
+    if command.minutes_worked <= 0:
+        errors.append(invalid(("minutesWorked",), "Minutes worked must be positive."))
+    if not 0 <= command.education_training_employment_minutes <= max(command.minutes_worked, 0):
+        errors.append(invalid(("educationTrainingEmploymentMinutes",),
+                              "Education, training and employment minutes are part of the minutes worked: 0 to minutesWorked."))
+    if not errors:
+        credited, _ = unpaid_work_credit(sentence, requirement, command)
+        if credited <= 0:
+            errors.append(breaks("REQ-UPW-4", ("minutesWorked",),
+                                 f"nothing can be credited: all {requirement.hours} hours are already credited, or what "
+                                 "remains is education, training and employment time beyond its 30% cap."))
+    return errors
+
+
+def rar_activity_days_delivered(sentence: Sentence, requirement_id: str) -> set[date]:
+    return {d.date for d in sentence.rar_activity_days if d.requirement_id == requirement_id}
+
+
+def rar_activity_day(sentence: Sentence, requirement: Requirement, command: RecordRarActivityDay,
+                     today: date) -> list[Violation]:
+    """REQ-RAR-1: never more activity days than the maximum the court set. Several activities on
+    one date are one activity day."""
+    errors = [*requirement_live(requirement, RequirementType.REHABILITATION_ACTIVITY),
+              *sentence_live(sentence, command.date, ("date",)),
+              *not_in_future(command.date, today, ("date",), "Activity date"),
+              *text_present(command.description, ("description",), "Description")]
+    delivered = rar_activity_days_delivered(sentence, requirement.id)
+    if not errors and command.date not in delivered and len(delivered) >= (requirement.days or 0):
+        errors.append(breaks("REQ-RAR-1", ("date",), f"the court set at most {requirement.days} activity days and "
+                                                     f"{len(delivered)} have been delivered."))
+    return errors
+
+
+def variation(case: Case, sentence: Sentence, requirement: Requirement, command: VaryRequirement,
+              today: date) -> tuple[list[Violation], RequirementDetails]:
+    """A court's variation: the varied requirement must pass the same REQ-* rules as a new one,
+    and cannot fall below what has already been delivered."""
+    errors = [*requirement_live(requirement), *sentence_live(sentence, command.varied_on, ("variedOn",)),
+              *not_in_future(command.varied_on, today, ("variedOn",), "Variation date")]
+    if not command.rationale or not command.rationale.strip():
+        errors.append(breaks("REC-2", ("rationale",), "a variation records the court's reasons."))
+    changes = {name: getattr(command, name) for name in ("hours", "days", "length_months", "details")
+               if getattr(command, name) is not None}
+    if not changes and not command.terminate and command.extend_completion_to is None:
+        errors.append(invalid((), "Nothing to vary: give a new parameter, an extension, or terminate."))
+    varied = RequirementDetails(**{**{k: getattr(requirement, k) for k in RequirementDetails.__dataclass_fields__}, **changes})
+    errors += requirement_parameters(varied, ())
+    siblings = [RequirementDetails(**{k: getattr(r, k) for k in RequirementDetails.__dataclass_fields__})
+                for r in sentence.requirements if r.id != requirement.id and r.status is RequirementStatus.ACTIVE]
+    errors += requirement_rules.check_one(case, sentence, varied, siblings)
+    if command.hours is not None and requirement.type is RequirementType.UNPAID_WORK:
+        credited = sum(s.credited_minutes for s in sentence.unpaid_work_sessions if s.requirement_id == requirement.id)
+        if command.hours * 60 < credited:
+            errors.append(invalid(("hours",), f"{credited // 60} hours {credited % 60} minutes are already credited."))
+    if command.days is not None and requirement.type is RequirementType.REHABILITATION_ACTIVITY:
+        delivered = len(rar_activity_days_delivered(sentence, requirement.id))
+        if command.days < delivered:
+            errors.append(invalid(("days",), f"{delivered} activity days have already been delivered."))
+    if command.extend_completion_to is not None:
+        errors += unpaid_work_extension(sentence, requirement, command.extend_completion_to)
+    return errors, varied
+
+
+def unpaid_work_completion_due(sentence: Sentence, requirement: Requirement) -> date:
+    """REQ-UPW-3: hours are completed within 12 months of sentence (the last day of those 12
+    months), or by the date a court extended a community order to; an SSO's work never runs
+    beyond its operational period."""
+    due = requirement.completion_due_extended_to or period_end(sentence.imposed_on, param("REQ_UPW_3_MONTHS"))
+    if sentence.type is SentenceType.SUSPENDED_SENTENCE_ORDER:
+        due = min(due, sentence.end_date)
+    return due
+
+
+def unpaid_work_extension(sentence: Sentence, requirement: Requirement, extend_to: date) -> list[Violation]:
+    if requirement.type is not RequirementType.UNPAID_WORK:
+        return [invalid(("extendCompletionTo",), "Only unpaid work has a completion period to extend.")]
+    if sentence.type is not SentenceType.COMMUNITY_ORDER:
+        return [breaks("REQ-UPW-3", ("extendCompletionTo",),
+                       "only a community order may be extended for unpaid work; a suspended sentence order cannot go "
+                       "beyond its operational period.")]
+    current = unpaid_work_completion_due(sentence, requirement)
+    if extend_to <= current:
+        return [invalid(("extendCompletionTo",), f"An extension must be later than the current date ({current.isoformat()}).")]
+    return []
