@@ -8,6 +8,8 @@ from datetime import date, timedelta
 
 from domain import commands as c
 from domain.enums import (
+    AppointmentKind,
+    AppointmentOutcome,
     Gender,
     MappaCategory,
     MappaLevel,
@@ -57,6 +59,10 @@ async def load_demo_cases(service: CaseService, clock: Clock) -> list[str]:
 
     # 2. Suspended sentence order for intimate partner violence, high RoSH, NPS, child risk.
     await case("D000002", "Mark", "Ellison", date(1987, 11, 2), Gender.MALE, "2005/0456789B")
+    # Assessed at court before sentence: BBR eligibility (REQ-PRG-1) reads the current RoSH.
+    await _check(await service.record_rosh_assessment(DEMO_ACTOR, c.RecordRoshAssessment(
+        crn="D000002", level=RoshLevel.HIGH, risk_to_children=RoshLevel.MEDIUM, assessed_on=ago(38),
+        rationale="Escalating violence towards partner; children in the household witnessed incidents.")))
     await _check(await service.add_sentence(DEMO_ACTOR, c.AddSentence(
         crn="D000002", type=SentenceType.SUSPENDED_SENTENCE_ORDER, imposed_on=ago(40), length_months=24,
         custodial_term_months=12,
@@ -65,9 +71,6 @@ async def load_demo_cases(service: CaseService, clock: Clock) -> list[str]:
         requirements=(c.RequirementDetails(RequirementType.PROGRAMME, programme="Building Better Relationships", days=24),
                       c.RequirementDetails(RequirementType.EXCLUSION, length_months=12,
                                            details="Exclusion from Elm Road, Leeds LS6")))))
-    await _check(await service.record_rosh_assessment(DEMO_ACTOR, c.RecordRoshAssessment(
-        crn="D000002", level=RoshLevel.HIGH, risk_to_children=RoshLevel.MEDIUM, assessed_on=ago(38),
-        rationale="Escalating violence towards partner; children in the household witnessed incidents.")))
     await _check(await service.allocate_case(DEMO_ACTOR, c.AllocateCase(
         crn="D000002", provider=Provider.NPS, officer=c.OfficerDetails("N07A001", "Dev Practitioner"), allocated_on=ago(37))))
 
@@ -108,4 +111,27 @@ async def load_demo_cases(service: CaseService, clock: Clock) -> list[str]:
     await _check(await service.transfer_case(DEMO_ACTOR, c.TransferCase(
         crn="D000005", provider=Provider.CRC, officer=c.OfficerDetails("C12A004", "Priya Shah"), transferred_on=ago(14),
         rationale="Moved to the Leeds North office area.")))
+    # Some delivery, so the standards show a mix of met, due and overdue.
+    d1 = (await service.get("D000001")).sentences[0]
+    upw = d1.requirements[0]
+    await _check(await service.record_appointment(DEMO_ACTOR, c.RecordAppointment(
+        crn="D000001", sentence_id=d1.id, kind=AppointmentKind.INDUCTION, face_to_face=True, date=ago(15),
+        outcome=AppointmentOutcome.ATTENDED_COMPLIED)))
+    await _check(await service.record_unpaid_work_session(DEMO_ACTOR, c.RecordUnpaidWorkSession(
+        crn="D000001", sentence_id=d1.id, requirement_id=upw.id, date=ago(8), minutes_worked=420,
+        education_training_employment_minutes=60)))
+    await _check(await service.record_appointment(DEMO_ACTOR, c.RecordAppointment(
+        crn="D000001", sentence_id=d1.id, kind=AppointmentKind.SUPERVISION, face_to_face=True, date=ago(4),
+        outcome=AppointmentOutcome.FAILED_TO_ATTEND)))
+    await _check(await service.record_plan(DEMO_ACTOR, c.RecordPlan(
+        crn="D000001", sentence_id=d1.id, completed_on=ago(10), rosh_level_identified=RoshLevel.LOW,
+        objectives=(c.PlanObjectiveDetails("Complete unpaid work hours"),
+                    c.PlanObjectiveDetails("Address shoplifting triggers through RAR sessions")))))
+    d2 = (await service.get("D000002")).sentences[0]
+    await _check(await service.record_plan(DEMO_ACTOR, c.RecordPlan(
+        crn="D000002", sentence_id=d2.id, completed_on=ago(30), rosh_level_identified=RoshLevel.HIGH,
+        risk_management_plan="Exclusion zone monitored; weekly contact; police liaison on call-outs.",
+        objectives=(c.PlanObjectiveDetails("Complete Building Better Relationships"),
+                    c.PlanObjectiveDetails("Work with children's services on contact arrangements",
+                                           targets_risk_to_children=True)))))
     return loaded

@@ -14,7 +14,7 @@ DUE but never OVERDUE: the API does not invent deadlines (STANDARDS.md preamble)
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 
@@ -398,3 +398,29 @@ def overdue_from(case: Case) -> date | None:
     days = [c.due_by + timedelta(days=1) for c in checks(case, FAR_FUTURE)
             if c.due_by is not None and c.arises_on is not None and c.done_on is None]
     return min(days, default=None)
+
+
+@dataclass
+class Report:
+    """Caseload tally: per standard, how many cases are in each state on ``as_of`` (a case with
+    several checks under one standard counts once, in its worst state)."""
+
+    as_of: date
+    cases: int = 0
+    counts: dict[str, dict[StandardState, int]] = field(default_factory=dict)
+
+    def add(self, case: Case, statuses: list[StandardStatus]) -> None:
+        self.cases += 1
+        worst: dict[str, StandardState] = {}
+        for status in statuses:
+            current = worst.get(status.standard)
+            if current is None or SEVERITY.index(status.state) > SEVERITY.index(current):
+                worst[status.standard] = status.state
+        for standard, state in worst.items():
+            self.counts.setdefault(standard, dict.fromkeys(SEVERITY, 0))[state] += 1
+
+    def rows(self) -> list[tuple[str, str, dict[StandardState, int]]]:
+        return [(s, TITLES[s], self.counts[s]) for s in ORDER if s in self.counts]
+
+
+SEVERITY = [StandardState.MET, StandardState.DUE, StandardState.NOT_MET, StandardState.OVERDUE]

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from domain import crn as crn_rules
+from domain import standards
 from domain import commands as c
 from domain.commands import (
     AddSentence,
@@ -252,14 +253,14 @@ class CaseService:
         def resolved(case: Case, today: date):
             sentence = case.sentence(command.sentence_id)
             if sentence is None:
-                raise Rejected([Violation(ErrorCode.NOT_FOUND, f"Case {case.crn} has no sentence {command.sentence_id}.",
+                raise Rejected([Violation(ErrorCode.NOT_FOUND, f"Case {case.crn} has no such sentence.",
                                           ("sentenceId",))])
             requirement_id = getattr(command, "requirement_id", None)
             requirement = None
             if requirement_id is not None:
                 requirement = sentence.requirement(requirement_id)
                 if requirement is None:
-                    raise Rejected([Violation(ErrorCode.NOT_FOUND, f"That sentence has no requirement {requirement_id}.",
+                    raise Rejected([Violation(ErrorCode.NOT_FOUND, "That sentence has no such requirement.",
                                               ("requirementId",))])
             return change(case, sentence, requirement, today)
 
@@ -399,6 +400,19 @@ class CaseService:
 
     async def find_cases(self, query: CaseQuery, first: int, after_crn: str | None) -> list[Case]:
         return await self.repository.find(query, first, after_crn)
+
+    async def standards_report(self, query: CaseQuery, as_of: date, batch: int = 200) -> standards.Report:
+        """Per standard, how many cases are MET, DUE, OVERDUE, NOT_MET on ``as_of`` across the
+        caseload the query selects (walked in CRN order, a batch at a time)."""
+        report = standards.Report(as_of=as_of)
+        after = None
+        while True:
+            page = await self.repository.find(query, batch, after)
+            for case in page:
+                report.add(case, standards.evaluate(case, as_of))
+            if len(page) < batch:
+                return report
+            after = page[-1].crn
 
 
 def _version_conflict(expected: int, actual: int | None) -> Violation:

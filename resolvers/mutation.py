@@ -12,22 +12,52 @@ from schema.context import Context
 from schema.inputs import (
     AddSentenceInput,
     AllocateCaseInput,
+    CompleteEvaluationInput,
     CreateCaseInput,
+    RecordAppointmentInput,
+    RecordPlanInput,
+    RecordRarActivityDayInput,
     RecordRoshAssessmentInput,
+    RecordUnpaidWorkSessionInput,
+    ReferToApprovedPremisesInput,
     RegisterMappaInput,
+    ReviewPlanInput,
+    TerminateSentenceInput,
     TransferCaseInput,
+    VaryRequirementInput,
 )
 from schema.payloads import (
     AddSentencePayload,
     AllocateCasePayload,
+    CompleteEvaluationPayload,
     CreateCasePayload,
+    RecordAppointmentPayload,
+    RecordPlanPayload,
+    RecordRarActivityDayPayload,
     RecordRoshAssessmentPayload,
+    RecordUnpaidWorkSessionPayload,
+    ReferToApprovedPremisesPayload,
     RegisterMappaPayload,
+    ReviewPlanPayload,
+    TerminateSentencePayload,
     TransferCasePayload,
+    VaryRequirementPayload,
     case_of,
     user_errors,
 )
-from schema.types import Allocation, MappaRegistration, RoshAssessment, Sentence
+from schema.types import (
+    Allocation,
+    Appointment,
+    Evaluation,
+    FailureToComply,
+    MappaRegistration,
+    Plan,
+    PlanReview,
+    RecordStamp,
+    Requirement,
+    RoshAssessment,
+    Sentence,
+)
 
 INPUT = "The mutation's input."
 
@@ -83,3 +113,112 @@ class Mutation:
         remember(info, outcome)
         return RegisterMappaPayload(case=case_of(outcome), user_errors=user_errors(outcome),
                                     registration=MappaRegistration.of(outcome.created) if outcome.ok else None)
+
+    # National standards I: delivery, planning and completion ---------------------------------
+
+    @strawberry.mutation(description="Record an appointment (arranged, or with its outcome). A failure outcome creates a "
+                                     "failure to comply awaiting decision; APPT-1, APPT-2 and IND-1 are met by attended ones.")
+    async def record_appointment(self, info: strawberry.Info[Context],
+                                 input: Annotated[RecordAppointmentInput, strawberry.argument(description=INPUT)]
+                                 ) -> RecordAppointmentPayload:
+        outcome = await info.context.service.record_appointment(info.context.principal, input.to_domain())
+        remember(info, outcome)
+        appointment, failure = outcome.created if outcome.ok else (None, None)
+        crn, sentence_id = (outcome.case.crn, input.to_domain().sentence_id) if outcome.ok else (None, None)
+        return RecordAppointmentPayload(
+            case=case_of(outcome), user_errors=user_errors(outcome),
+            appointment=Appointment.of(crn, sentence_id, appointment) if appointment else None,
+            failure_to_comply=FailureToComply.of(crn, sentence_id, failure) if failure else None)
+
+    @strawberry.mutation(description="Record a sentence plan: PLAN-1 (present RoSH identified; a risk management plan at "
+                                     "MEDIUM or above), PLAN-2 (an objective on risk to children at MEDIUM or above), "
+                                     "PLAN-4 (pre-release no more than 12 weeks before release).")
+    async def record_plan(self, info: strawberry.Info[Context],
+                          input: Annotated[RecordPlanInput, strawberry.argument(description=INPUT)]) -> RecordPlanPayload:
+        outcome = await info.context.service.record_plan(info.context.principal, input.to_domain())
+        remember(info, outcome)
+        return RecordPlanPayload(case=case_of(outcome), user_errors=user_errors(outcome),
+                                 plan=Plan.of(outcome.created) if outcome.ok else None)
+
+    @strawberry.mutation(description="Record a plan review (PLAN-5): clears a review set due by a RoSH change or a transfer.")
+    async def review_plan(self, info: strawberry.Info[Context],
+                          input: Annotated[ReviewPlanInput, strawberry.argument(description=INPUT)]) -> ReviewPlanPayload:
+        outcome = await info.context.service.review_plan(info.context.principal, input.to_domain())
+        remember(info, outcome)
+        review = outcome.created
+        return ReviewPlanPayload(case=case_of(outcome), user_errors=user_errors(outcome),
+                                 review=PlanReview(reviewed_on=review.reviewed_on, reason=review.reason,
+                                                   summary=review.summary, recorded=RecordStamp.of(review.recorded))
+                                 if outcome.ok else None)
+
+    @strawberry.mutation(description="Record an Approved Premises referral (AP-1): accepted whenever made, NOT_MET when less "
+                                     "than three months before release.")
+    async def refer_to_approved_premises(self, info: strawberry.Info[Context],
+                                         input: Annotated[ReferToApprovedPremisesInput, strawberry.argument(description=INPUT)]
+                                         ) -> ReferToApprovedPremisesPayload:
+        outcome = await info.context.service.refer_to_approved_premises(info.context.principal, input.to_domain())
+        remember(info, outcome)
+        referral = None
+        if outcome.ok:
+            sentence = Sentence.of(outcome.case.crn, outcome.case.sentence(input.to_domain().sentence_id))
+            referral = sentence.approved_premises_referrals[-1]
+        return ReferToApprovedPremisesPayload(case=case_of(outcome), user_errors=user_errors(outcome), referral=referral)
+
+    @strawberry.mutation(description="Complete the end-of-sentence evaluation (END-1): no earlier than eight weeks before "
+                                     "the sentence ends (EVALUATION_TOO_EARLY).")
+    async def complete_evaluation(self, info: strawberry.Info[Context],
+                                  input: Annotated[CompleteEvaluationInput, strawberry.argument(description=INPUT)]
+                                  ) -> CompleteEvaluationPayload:
+        outcome = await info.context.service.complete_evaluation(info.context.principal, input.to_domain())
+        remember(info, outcome)
+        return CompleteEvaluationPayload(case=case_of(outcome), user_errors=user_errors(outcome),
+                                         evaluation=Evaluation(completed_on=outcome.created.completed_on,
+                                                               summary=outcome.created.summary) if outcome.ok else None)
+
+    @strawberry.mutation(description="Terminate a sentence, recording the agencies notified (END-2).")
+    async def terminate_sentence(self, info: strawberry.Info[Context],
+                                 input: Annotated[TerminateSentenceInput, strawberry.argument(description=INPUT)]
+                                 ) -> TerminateSentencePayload:
+        outcome = await info.context.service.terminate_sentence(info.context.principal, input.to_domain())
+        remember(info, outcome)
+        termination = None
+        if outcome.ok:
+            termination = Sentence.of(outcome.case.crn, outcome.case.sentence(input.to_domain().sentence_id)).termination
+        return TerminateSentencePayload(case=case_of(outcome), user_errors=user_errors(outcome), termination=termination)
+
+    @strawberry.mutation(description="Record an unpaid work session (REQ-UPW-4): education, training and employment count "
+                                     "for at most 30% of the hours; credit never exceeds the hours remaining.")
+    async def record_unpaid_work_session(self, info: strawberry.Info[Context],
+                                         input: Annotated[RecordUnpaidWorkSessionInput, strawberry.argument(description=INPUT)]
+                                         ) -> RecordUnpaidWorkSessionPayload:
+        outcome = await info.context.service.record_unpaid_work_session(info.context.principal, input.to_domain())
+        remember(info, outcome)
+        session = None
+        if outcome.ok:
+            sentence = Sentence.of(outcome.case.crn, outcome.case.sentence(input.to_domain().sentence_id))
+            session = sentence.unpaid_work_sessions[-1]
+        return RecordUnpaidWorkSessionPayload(case=case_of(outcome), user_errors=user_errors(outcome), session=session)
+
+    @strawberry.mutation(description="Record a RAR activity day (REQ-RAR-1): never more days than the maximum the court set.")
+    async def record_rar_activity_day(self, info: strawberry.Info[Context],
+                                      input: Annotated[RecordRarActivityDayInput, strawberry.argument(description=INPUT)]
+                                      ) -> RecordRarActivityDayPayload:
+        outcome = await info.context.service.record_rar_activity_day(info.context.principal, input.to_domain())
+        remember(info, outcome)
+        day = None
+        if outcome.ok:
+            day = Sentence.of(outcome.case.crn, outcome.case.sentence(input.to_domain().sentence_id)).rar_activity_days[-1]
+        return RecordRarActivityDayPayload(case=case_of(outcome), user_errors=user_errors(outcome), activity_day=day)
+
+    @strawberry.mutation(description="Record a court's variation or termination of a requirement; the varied requirement "
+                                     "passes the same REQ-* rules as a new one.")
+    async def vary_requirement(self, info: strawberry.Info[Context],
+                               input: Annotated[VaryRequirementInput, strawberry.argument(description=INPUT)]
+                               ) -> VaryRequirementPayload:
+        outcome = await info.context.service.vary_requirement(info.context.principal, input.to_domain())
+        remember(info, outcome)
+        requirement = None
+        if outcome.ok:
+            sentence = outcome.case.sentence(input.to_domain().sentence_id)
+            requirement = Requirement.of(outcome.case.crn, sentence, outcome.created)
+        return VaryRequirementPayload(case=case_of(outcome), user_errors=user_errors(outcome), requirement=requirement)

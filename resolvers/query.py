@@ -4,13 +4,26 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from datetime import date
+
 import strawberry
 
 from resolvers.common import BadArgument, load_case, max_page_size
-from schema import ids
+from schema import enums, ids
 from schema.context import Context
 from schema.inputs import CaseFilter
-from schema.types import Case, CaseConnection, CaseEdge, Node, PageInfo, Requirement, Sentence
+from schema.types import (
+    Appointment,
+    Case,
+    CaseConnection,
+    CaseEdge,
+    FailureToComply,
+    Node,
+    PageInfo,
+    Requirement,
+    Sentence,
+    StandardsReport,
+)
 
 MAX_PAGE = 100
 
@@ -34,9 +47,17 @@ class Query:
             return None
         if type_name == "Sentence" and len(keys) == 2:
             return Sentence.of(case.crn, sentence)
-        if type_name == "Requirement" and len(keys) == 3:
+        if len(keys) != 3:
+            return None
+        if type_name == "Requirement":
             requirement = sentence.requirement(keys[2])
-            return Requirement.of(case.crn, sentence.id, requirement) if requirement else None
+            return Requirement.of(case.crn, sentence, requirement) if requirement else None
+        if type_name == "Appointment":
+            appointment = next((a for a in sentence.appointments if a.id == keys[2]), None)
+            return Appointment.of(case.crn, sentence.id, appointment) if appointment else None
+        if type_name == "FailureToComply":
+            failure = next((f for f in sentence.failures if f.id == keys[2]), None)
+            return FailureToComply.of(case.crn, sentence.id, failure) if failure else None
         return None
 
     @strawberry.field(name="case", description="A case by CRN; null if there is none (not an error).")
@@ -62,3 +83,14 @@ class Query:
         return CaseConnection(edges=edges, page_info=PageInfo(
             has_next_page=len(found) > size, has_previous_page=False,
             start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None))
+
+    @strawberry.field(description="Per standard, how many cases are MET, DUE, OVERDUE, NOT_MET on `asOf`, for a provider "
+                                  "and/or an officer's caseload (all cases when neither is given).")
+    async def standards_report(self, info: strawberry.Info[Context],
+                               as_of: Annotated[date | None, strawberry.argument(description="The day to evaluate; defaults to today.")] = None,
+                               provider: Annotated[enums.Provider | None, strawberry.argument(description="Only cases managed by this provider.")] = None,
+                               officer_code: Annotated[str | None, strawberry.argument(description="Only this officer's caseload.")] = None,
+                               ) -> StandardsReport:
+        day = as_of or info.context.clock.today()
+        query = CaseFilter(provider=provider, officer_code=officer_code).to_domain(day)
+        return StandardsReport.of(await info.context.service.standards_report(query, day))

@@ -120,3 +120,28 @@ UserErrorCode = _graphql_enum(ErrorCode, "Stable code of a user error: safe to b
     "EVALUATION_TOO_EARLY": "END-1: an evaluation more than 8 weeks before the sentence ends.",
     "SENIOR_MANAGER_REQUIRED": "LIC-3: a final licence warning needs the SENIOR_MANAGER role.",
     "DOCUMENT_TOO_LARGE": "The case record would exceed its storage budget."})
+
+AppointmentKind = _graphql_enum(d.AppointmentKind, "Kind of appointment.", {
+    "INDUCTION": "Induction: commitments, rights and consequences explained (IND-1).",
+    "SUPERVISION": "Supervision appointment with the responsible officer.",
+    "HOME_VISIT": "Home visit.",
+    "UNPAID_WORK": "Unpaid work (not deliverable under a RAR, REQ-RAR-1).",
+    "PROGRAMME": "Accredited programme session.",
+    "TREATMENT": "Treatment appointment (not deliverable under a RAR, REQ-RAR-1).",
+    "OTHER": "Any other appointment."})
+
+AppointmentOutcome = _graphql_enum(d.AppointmentOutcome, "What happened at an appointment.", {
+    "ATTENDED_COMPLIED": "Attended and complied.",
+    "ATTENDED_FAILED_TO_COMPLY": "Attended but failed to comply: creates a failure to comply awaiting decision (ENF-1).",
+    "FAILED_TO_ATTEND": "Did not attend: creates a failure to comply awaiting decision (ENF-1).",
+    "ACCEPTABLE_ABSENCE": "Absent with an acceptable reason agreed in advance.",
+    "RESCHEDULED": "Moved to another date before it was due."})
+
+FailureStatus = _graphql_enum(d.FailureStatus, "Where a failure to comply stands.", {
+    "AWAITING_DECISION": "Recorded; the officer has not yet decided whether it is acceptable.",
+    "ACCEPTABLE": "An acceptable explanation was accepted.",
+    "UNACCEPTABLE": "No acceptable explanation: counts for enforcement (ENF-3, ENF-4)."})
+
+VictimContactScheme = _graphql_enum(d.VictimContactScheme, "Victim contact scheme (VIC-1).", {
+    "STATUTORY": "Statutory: violent or sexual offence with a custodial term of 12 months or more.",
+    "DISCRETIONARY": "Discretionary: to be considered (e.g. intimate partner violence whatever the sentence)."})

@@ -8,7 +8,23 @@ import strawberry
 from domain.errors import Violation
 from domain.use_cases import Outcome
 from schema import enums
-from schema.types import Allocation, Case, MappaRegistration, RoshAssessment, Sentence
+from schema.types import (
+    Allocation,
+    Appointment,
+    ApprovedPremisesReferral,
+    Case,
+    Evaluation,
+    FailureToComply,
+    MappaRegistration,
+    Plan,
+    PlanReview,
+    RarActivityDay,
+    Requirement,
+    RoshAssessment,
+    Sentence,
+    Termination,
+    UnpaidWorkSession,
+)
 
 
 @strawberry.type(description="An expected failure: validation, a rule violation, a conflict, not found, not permitted. "
@@ -72,4 +88,68 @@ class RecordRoshAssessmentPayload:
 class RegisterMappaPayload:
     case: Case | None = strawberry.field(description="The case as written; null when rejected.")
     registration: MappaRegistration | None = strawberry.field(description="The new registration; null when rejected.")
+    user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")
+
+
+@strawberry.type(description="Result of recordAppointment.")
+class RecordAppointmentPayload:
+    case: Case | None = strawberry.field(description="The case as written; null when rejected.")
+    appointment: Appointment | None = strawberry.field(description="The appointment; null when rejected.")
+    failure_to_comply: FailureToComply | None = strawberry.field(description="The failure to comply a failure outcome created, awaiting decision.")
+    user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")
+
+
+@strawberry.type(description="Result of recordPlan.")
+class RecordPlanPayload:
+    case: Case | None = strawberry.field(description="The case as written; null when rejected.")
+    plan: Plan | None = strawberry.field(description="The plan; null when rejected.")
+    user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")
+
+
+@strawberry.type(description="Result of reviewPlan.")
+class ReviewPlanPayload:
+    case: Case | None = strawberry.field(description="The case as written; null when rejected.")
+    review: PlanReview | None = strawberry.field(description="The review; null when rejected.")
+    user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")
+
+
+@strawberry.type(description="Result of referToApprovedPremises.")
+class ReferToApprovedPremisesPayload:
+    case: Case | None = strawberry.field(description="The case as written; null when rejected.")
+    referral: ApprovedPremisesReferral | None = strawberry.field(description="The referral (see `onTime` for AP-1); null when rejected.")
+    user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")
+
+
+@strawberry.type(description="Result of completeEvaluation.")
+class CompleteEvaluationPayload:
+    case: Case | None = strawberry.field(description="The case as written; null when rejected.")
+    evaluation: Evaluation | None = strawberry.field(description="The evaluation; null when rejected.")
+    user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")
+
+
+@strawberry.type(description="Result of terminateSentence.")
+class TerminateSentencePayload:
+    case: Case | None = strawberry.field(description="The case as written; null when rejected.")
+    termination: Termination | None = strawberry.field(description="The termination; null when rejected.")
+    user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")
+
+
+@strawberry.type(description="Result of recordUnpaidWorkSession.")
+class RecordUnpaidWorkSessionPayload:
+    case: Case | None = strawberry.field(description="The case as written; null when rejected.")
+    session: UnpaidWorkSession | None = strawberry.field(description="The session with the minutes credited; null when rejected.")
+    user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")
+
+
+@strawberry.type(description="Result of recordRarActivityDay.")
+class RecordRarActivityDayPayload:
+    case: Case | None = strawberry.field(description="The case as written; null when rejected.")
+    activity_day: RarActivityDay | None = strawberry.field(description="The activity day; null when rejected.")
+    user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")
+
+
+@strawberry.type(description="Result of varyRequirement.")
+class VaryRequirementPayload:
+    case: Case | None = strawberry.field(description="The case as written; null when rejected.")
+    requirement: Requirement | None = strawberry.field(description="The requirement as varied; null when rejected.")
     user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from typing import Annotated
 
@@ -10,6 +10,12 @@ import strawberry
 
 from domain import model
 from domain import standards as domain_standards
+from domain.dates import add_months
+from domain.enums import RequirementType
+from domain.enums import VictimContactScheme as DomainScheme
+from domain.parameters import param
+from domain.ports import LONDON
+from domain.rules import records
 from schema import enums, ids
 from schema.context import Context
 
@@ -75,6 +81,31 @@ class Offence:
     committed_on: date = strawberry.field(description="When it was committed (ORA commencement matters: REQ-RAR-1, ENF-6).")
 
 
+@strawberry.type(description="A court's variation or termination of a requirement.")
+class RequirementVariation:
+    varied_on: date = strawberry.field(description="Date of the court's decision.")
+    changes: list[str] = strawberry.field(description="What changed, e.g. \"hours: 120 -> 80\".")
+    terminated: bool = strawberry.field(description="Whether the requirement was terminated.")
+    rationale: str = strawberry.field(description="The court's reasons (REC-2).")
+    recorded: RecordStamp = strawberry.field(description="Who recorded it and when.")
+
+    @classmethod
+    def of(cls, variation: model.RequirementVariation) -> "RequirementVariation":
+        changes = [f"{name}: {variation.previous.get(name)} -> {value}" for name, value in variation.changes.items()]
+        return cls(varied_on=variation.varied_on, changes=changes, terminated=variation.terminated,
+                   rationale=variation.rationale, recorded=RecordStamp.of(variation.recorded))
+
+
+@strawberry.type(description="Unpaid work progress on one requirement (REQ-UPW-3, REQ-UPW-4).")
+class UnpaidWorkProgress:
+    ordered_minutes: int = strawberry.field(description="Hours ordered, in minutes.")
+    credited_minutes: int = strawberry.field(description="Minutes credited so far (never beyond the hours ordered).")
+    remaining_minutes: int = strawberry.field(description="Minutes still to work.")
+    education_training_employment_cap_minutes: int = strawberry.field(description="At most 30% of the hours may be education, training and employment, rounded down to whole minutes (REQ-UPW-4).")
+    education_training_employment_credited_minutes: int = strawberry.field(description="Education, training and employment minutes credited so far.")
+    completion_due: date = strawberry.field(description="Date by which the hours must be completed (REQ-UPW-3).")
+
+
 @strawberry.type(description="A requirement of a CO/SSO or a condition of a licence/PSS, with the parameters of its type.")
 class Requirement(Node):
     type: enums.RequirementType = strawberry.field(description="Kind of requirement; says which parameters apply.")
@@ -86,15 +117,170 @@ class Requirement(Node):
     programme: str | None = strawberry.field(description="Accredited programme name (REQ-PRG-1).")
     details: str | None = strawberry.field(description="Free-text details: the place, activity or times.")
     status: enums.RequirementStatus = strawberry.field(description="Whether it is in force.")
+    variations: list[RequirementVariation] = strawberry.field(description="Court variations, oldest first.")
+    unpaid_work: UnpaidWorkProgress | None = strawberry.field(description="Progress, for an unpaid work requirement.")
+    activity_days_delivered: int | None = strawberry.field(description="Distinct activity days delivered, for a RAR (never more than `days`).")
 
     @classmethod
-    def of(cls, crn: str, sentence_id: str, requirement: model.Requirement) -> "Requirement":
+    def of(cls, crn: str, sentence: model.Sentence, requirement: model.Requirement) -> "Requirement":
+        sentence_id = sentence.id
         return cls(id=strawberry.ID(ids.encode("Requirement", crn, sentence_id, requirement.id)),
                    type=enums.to_graphql(requirement.type, enums.RequirementType),
                    hours=requirement.hours, days=requirement.days, length_months=requirement.length_months,
                    consent_given=requirement.consent_given, alcohol_dependent=requirement.alcohol_dependent,
                    programme=requirement.programme, details=requirement.details,
-                   status=enums.to_graphql(requirement.status, enums.RequirementStatus))
+                   status=enums.to_graphql(requirement.status, enums.RequirementStatus),
+                   variations=[RequirementVariation.of(v) for v in requirement.variations],
+                   unpaid_work=_unpaid_work_progress(sentence, requirement),
+                   activity_days_delivered=len(records.rar_activity_days_delivered(sentence, requirement.id))
+                   if requirement.type is RequirementType.REHABILITATION_ACTIVITY else None)
+
+
+def _unpaid_work_progress(sentence: model.Sentence, requirement: model.Requirement) -> UnpaidWorkProgress | None:
+    if requirement.type is not RequirementType.UNPAID_WORK:
+        return None
+    sessions = [s for s in sentence.unpaid_work_sessions if s.requirement_id == requirement.id]
+    ordered = (requirement.hours or 0) * 60
+    credited = sum(s.credited_minutes for s in sessions)
+    return UnpaidWorkProgress(
+        ordered_minutes=ordered, credited_minutes=credited, remaining_minutes=max(ordered - credited, 0),
+        education_training_employment_cap_minutes=records.ete_cap_minutes(requirement.hours or 0),
+        education_training_employment_credited_minutes=sum(s.credited_education_training_employment_minutes for s in sessions),
+        completion_due=records.unpaid_work_completion_due(sentence, requirement))
+
+
+def _recorded_late(happened_on: date, recorded: model.Recorded) -> bool:
+    """REC-1: recorded after the day it happened (days in England and Wales)."""
+    return recorded.at.astimezone(LONDON).date() > happened_on
+
+
+@strawberry.type(description="An appointment with the offender.")
+class Appointment(Node):
+    kind: enums.AppointmentKind = strawberry.field(description="Kind of appointment.")
+    face_to_face: bool = strawberry.field(description="Whether it was face to face (APPT-1, APPT-2).")
+    date: date = strawberry.field(description="When it was (or is) due to happen.")
+    outcome: enums.AppointmentOutcome | None = strawberry.field(description="What happened; null while it is still to come.")
+    requirement_id: strawberry.ID | None = strawberry.field(description="Global ID of the requirement it delivers, if any.")
+    recorded_late: bool = strawberry.field(description="REC-1: recorded after the day it happened.")
+    recorded: RecordStamp = strawberry.field(description="Who recorded it and when.")
+
+    @classmethod
+    def of(cls, crn: str, sentence_id: str, appointment: model.Appointment) -> "Appointment":
+        return cls(id=strawberry.ID(ids.encode("Appointment", crn, sentence_id, appointment.id)),
+                   kind=enums.to_graphql(appointment.kind, enums.AppointmentKind), face_to_face=appointment.face_to_face,
+                   date=appointment.date, outcome=enums.to_graphql(appointment.outcome, enums.AppointmentOutcome),
+                   requirement_id=_requirement_gid(crn, sentence_id, appointment.requirement_id),
+                   recorded_late=appointment.outcome is not None and _recorded_late(appointment.date, appointment.recorded),
+                   recorded=RecordStamp.of(appointment.recorded))
+
+
+def _requirement_gid(crn: str, sentence_id: str, requirement_id: str | None) -> strawberry.ID | None:
+    return strawberry.ID(ids.encode("Requirement", crn, sentence_id, requirement_id)) if requirement_id else None
+
+
+@strawberry.type(description="An apparent failure to comply (ENF-1). Never deleted.")
+class FailureToComply(Node):
+    date: date = strawberry.field(description="Day of the failure (ENF-2: failures on one day count once).")
+    outcome: enums.AppointmentOutcome = strawberry.field(description="The appointment outcome that created it.")
+    appointment_id: strawberry.ID | None = strawberry.field(description="Global ID of the appointment, if one.")
+    requirement_id: strawberry.ID | None = strawberry.field(description="Global ID of the requirement it concerns, if one.")
+    status: enums.FailureStatus = strawberry.field(description="Awaiting decision, acceptable or unacceptable.")
+    recorded: RecordStamp = strawberry.field(description="Who recorded it and when.")
+
+    @classmethod
+    def of(cls, crn: str, sentence_id: str, failure: model.FailureToComply) -> "FailureToComply":
+        return cls(id=strawberry.ID(ids.encode("FailureToComply", crn, sentence_id, failure.id)), date=failure.date,
+                   outcome=enums.to_graphql(failure.outcome, enums.AppointmentOutcome),
+                   appointment_id=strawberry.ID(ids.encode("Appointment", crn, sentence_id, failure.appointment_id))
+                   if failure.appointment_id else None,
+                   requirement_id=_requirement_gid(crn, sentence_id, failure.requirement_id),
+                   status=enums.to_graphql(failure.status, enums.FailureStatus), recorded=RecordStamp.of(failure.recorded))
+
+
+@strawberry.type(description="An objective of a plan.")
+class PlanObjective:
+    description: str = strawberry.field(description="What the objective is.")
+    targets_risk_to_children: bool = strawberry.field(description="Whether it targets risk to children (PLAN-2).")
+
+
+@strawberry.type(description="A sentence plan (PLAN-1 to PLAN-4).")
+class Plan:
+    completed_on: date = strawberry.field(description="Date completed.")
+    rosh_level_identified: enums.RoshLevel = strawberry.field(description="The present RoSH the plan identifies (PLAN-1).")
+    risk_management_plan: str | None = strawberry.field(description="How the risk is managed and mitigated (PLAN-1, MEDIUM and above).")
+    objectives: list[PlanObjective] = strawberry.field(description="Objectives and the activity to deliver the sentence.")
+    recorded: RecordStamp = strawberry.field(description="Who recorded it and when.")
+
+    @classmethod
+    def of(cls, plan: model.Plan) -> "Plan":
+        return cls(completed_on=plan.completed_on,
+                   rosh_level_identified=enums.to_graphql(plan.rosh_level_identified, enums.RoshLevel),
+                   risk_management_plan=plan.risk_management_plan,
+                   objectives=[PlanObjective(description=o.description, targets_risk_to_children=o.targets_risk_to_children)
+                               for o in plan.objectives], recorded=RecordStamp.of(plan.recorded))
+
+
+@strawberry.type(description="A review of the plan (PLAN-5).")
+class PlanReview:
+    reviewed_on: date = strawberry.field(description="Date of the review.")
+    reason: str = strawberry.field(description="What prompted it (e.g. RoSH change, transfer).")
+    summary: str = strawberry.field(description="What changed in the plan.")
+    recorded: RecordStamp = strawberry.field(description="Who recorded it and when.")
+
+
+@strawberry.type(description="A referral to Approved Premises (AP-1).")
+class ApprovedPremisesReferral:
+    referred_on: date = strawberry.field(description="Date of the referral.")
+    premises: str | None = strawberry.field(description="The premises, if known.")
+    on_time: bool = strawberry.field(description="Made at least three months before release (AP-1).")
+
+
+@strawberry.type(description="The evaluation of the plan's objectives at the end of the sentence (END-1).")
+class Evaluation:
+    completed_on: date = strawberry.field(description="Date completed.")
+    summary: str = strawberry.field(description="Progress, risk and need at the end.")
+
+
+@strawberry.type(description="The end of a sentence, with the agencies notified (END-2).")
+class Termination:
+    terminated_on: date = strawberry.field(description="Date the sentence ended.")
+    reason: str = strawberry.field(description="Why it ended (completed, revoked, ...).")
+    agencies_notified: list[str] = strawberry.field(description="Agencies notified of the termination.")
+    continuing_restrictions_explained: bool = strawberry.field(description="Whether the offender was told of restrictions that continue.")
+
+
+@strawberry.type(description="A session of unpaid work (REQ-UPW-4).")
+class UnpaidWorkSession:
+    requirement_id: strawberry.ID = strawberry.field(description="Global ID of the unpaid work requirement.")
+    date: date = strawberry.field(description="Day of the session.")
+    minutes_worked: int = strawberry.field(description="Minutes worked, as reported.")
+    education_training_employment_minutes: int = strawberry.field(description="Of which education, training and employment.")
+    credited_minutes: int = strawberry.field(description="Minutes credited: within the 30% cap and never beyond the hours remaining.")
+    credited_education_training_employment_minutes: int = strawberry.field(description="Of the credit, how much is education, training and employment.")
+    recorded_late: bool = strawberry.field(description="REC-1: recorded after the day it happened.")
+
+
+@strawberry.type(description="A rehabilitation activity day delivered under a RAR (REQ-RAR-1).")
+class RarActivityDay:
+    requirement_id: strawberry.ID = strawberry.field(description="Global ID of the RAR.")
+    date: date = strawberry.field(description="Day of the activity.")
+    description: str = strawberry.field(description="What was done.")
+
+
+@strawberry.type(description="Victim contact eligibility for a sentence (VIC-1).")
+class VictimContactEligibility:
+    scheme: enums.VictimContactScheme = strawberry.field(description="Statutory or discretionary.")
+    reason: str = strawberry.field(description="Why it applies.")
+    offer_due_by: date | None = strawberry.field(description="Statutory contact is offered within eight weeks of sentence (VIC-2).")
+
+
+def _victim_contact(sentence: model.Sentence) -> VictimContactEligibility | None:
+    scheme, reason = domain_standards.victim_contact_scheme(sentence)
+    if scheme is None:
+        return None
+    due = (sentence.imposed_on + timedelta(weeks=param("VIC_2_WEEKS"))
+           if scheme is DomainScheme.STATUTORY else None)
+    return VictimContactEligibility(scheme=enums.to_graphql(scheme, enums.VictimContactScheme), reason=reason, offer_due_by=due)
 
 
 @strawberry.type(description="A sentence supervised by probation: community order, SSO, licence or PSS.")
@@ -109,6 +295,16 @@ class Sentence(Node):
     requirements: list[Requirement] = strawberry.field(description="Requirements or licence conditions.")
     status: enums.SentenceStatus = strawberry.field(description="Where the sentence stands.")
     recorded: RecordStamp = strawberry.field(description="Who recorded it and when.")
+    appointments: list[Appointment] = strawberry.field(description="Appointments, in the order recorded.")
+    failures_to_comply: list[FailureToComply] = strawberry.field(description="Failures to comply (ENF-1), never deleted.")
+    plans: list[Plan] = strawberry.field(description="Plans, in the order recorded.")
+    plan_reviews: list[PlanReview] = strawberry.field(description="Plan reviews (PLAN-5).")
+    approved_premises_referrals: list[ApprovedPremisesReferral] = strawberry.field(description="Approved Premises referrals (AP-1).")
+    evaluation: Evaluation | None = strawberry.field(description="The end-of-sentence evaluation (END-1), once completed.")
+    termination: Termination | None = strawberry.field(description="The termination (END-2), once recorded.")
+    unpaid_work_sessions: list[UnpaidWorkSession] = strawberry.field(description="Unpaid work sessions (REQ-UPW-4).")
+    rar_activity_days: list[RarActivityDay] = strawberry.field(description="RAR activity days delivered (REQ-RAR-1).")
+    victim_contact: VictimContactEligibility | None = strawberry.field(description="Victim contact scheme that applies (VIC-1); null if none. Nothing about any victim is held on the case (VIC-3).")
 
     @classmethod
     def of(cls, crn: str, sentence: model.Sentence) -> "Sentence":
@@ -119,9 +315,37 @@ class Sentence(Node):
                    offence=Offence(description=sentence.offence.description,
                                    category=enums.to_graphql(sentence.offence.category, enums.OffenceCategory),
                                    committed_on=sentence.offence.committed_on),
-                   requirements=[Requirement.of(crn, sentence.id, r) for r in sentence.requirements],
+                   requirements=[Requirement.of(crn, sentence, r) for r in sentence.requirements],
                    status=enums.to_graphql(sentence.status, enums.SentenceStatus),
-                   recorded=RecordStamp.of(sentence.recorded))
+                   recorded=RecordStamp.of(sentence.recorded),
+                   appointments=[Appointment.of(crn, sentence.id, a) for a in sentence.appointments],
+                   failures_to_comply=[FailureToComply.of(crn, sentence.id, f) for f in sentence.failures],
+                   plans=[Plan.of(p) for p in sentence.plans],
+                   plan_reviews=[PlanReview(reviewed_on=r.reviewed_on, reason=r.reason, summary=r.summary,
+                                            recorded=RecordStamp.of(r.recorded)) for r in sentence.plan_reviews],
+                   approved_premises_referrals=[
+                       ApprovedPremisesReferral(referred_on=r.referred_on, premises=r.premises,
+                                                on_time=sentence.release_date is not None and r.referred_on <= add_months(
+                                                    sentence.release_date, -param("AP_1_MIN_MONTHS_BEFORE_RELEASE")))
+                       for r in sentence.approved_premises_referrals],
+                   evaluation=Evaluation(completed_on=sentence.evaluation.completed_on, summary=sentence.evaluation.summary)
+                   if sentence.evaluation else None,
+                   termination=Termination(terminated_on=sentence.termination.terminated_on,
+                                           reason=sentence.termination.reason,
+                                           agencies_notified=sentence.termination.agencies_notified,
+                                           continuing_restrictions_explained=sentence.termination.continuing_restrictions_explained)
+                   if sentence.termination else None,
+                   unpaid_work_sessions=[UnpaidWorkSession(
+                       requirement_id=_requirement_gid(crn, sentence.id, u.requirement_id), date=u.date,
+                       minutes_worked=u.minutes_worked,
+                       education_training_employment_minutes=u.education_training_employment_minutes,
+                       credited_minutes=u.credited_minutes,
+                       credited_education_training_employment_minutes=u.credited_education_training_employment_minutes,
+                       recorded_late=_recorded_late(u.date, u.recorded)) for u in sentence.unpaid_work_sessions],
+                   rar_activity_days=[RarActivityDay(requirement_id=_requirement_gid(crn, sentence.id, r.requirement_id),
+                                                     date=r.date, description=r.description)
+                                      for r in sentence.rar_activity_days],
+                   victim_contact=_victim_contact(sentence))
 
 
 @strawberry.type(description="A risk of serious harm assessment (RISK-1). Kept as history.")
@@ -267,3 +491,30 @@ class CaseEdge:
 class CaseConnection:
     edges: list[CaseEdge] = strawberry.field(description="The cases in this page.")
     page_info: PageInfo = strawberry.field(description="Where this page stands.")
+
+
+@strawberry.type(description="How many cases stand in each state against one standard.")
+class StandardTally:
+    standard: str = strawberry.field(description="Rule ID from STANDARDS.md.")
+    title: str = strawberry.field(description="What the standard asks, in a line.")
+    met: int = strawberry.field(description="Cases MET.")
+    due: int = strawberry.field(description="Cases DUE.")
+    overdue: int = strawberry.field(description="Cases OVERDUE.")
+    not_met: int = strawberry.field(description="Cases NOT_MET.")
+
+
+@strawberry.type(description="Per standard, how many cases are met, due, overdue or not met on a day: the picture an inspector asks for. "
+                             "A case with several checks under one standard (e.g. two sentences) counts once, in its worst state "
+                             "(OVERDUE, then NOT_MET, then DUE, then MET).")
+class StandardsReport:
+    as_of: date = strawberry.field(description="The day evaluated.")
+    cases_examined: int = strawberry.field(description="How many cases the filter selected.")
+    standards: list[StandardTally] = strawberry.field(description="One row per standard that applies to at least one case, in catalogue order.")
+
+    @classmethod
+    def of(cls, report: domain_standards.Report) -> "StandardsReport":
+        S = domain_standards.StandardState
+        return cls(as_of=report.as_of, cases_examined=report.cases, standards=[
+            StandardTally(standard=standard, title=title, met=counts[S.MET], due=counts[S.DUE],
+                          overdue=counts[S.OVERDUE], not_met=counts[S.NOT_MET])
+            for standard, title, counts in report.rows()])
