@@ -135,13 +135,18 @@ def _first(dates: Iterable[date]) -> date | None:
     return min(dates, default=None)
 
 
+def _upto(day: date | None, as_of: date) -> date | None:
+    """A record's date if it had happened by ``as_of``: later records do not exist yet."""
+    return day if day is not None and day <= as_of else None
+
+
 def alloc_1(case: Case, as_of: date) -> Iterable[Check]:
     """ALLOC-1: offenders sentenced to a CO, SSO or custody of more than one day are allocated
     to a provider (PF Allocation). PF sets no number ("prompt notification"), so no due date."""
     if not case.sentences:
         return
     first_sentence = min(s.imposed_on for s in case.sentences)
-    allocated = case.allocations[0].allocated_on if case.allocations else None
+    allocated = _upto(case.allocations[0].allocated_on if case.allocations else None, as_of)
     yield _check("ALLOC-1", None, arises_on=first_sentence, done_on=allocated,
                  detail="Allocated." if allocated else "Sentenced but not yet allocated to a provider and officer.")
 
@@ -163,7 +168,7 @@ def first_appointment(case: Case, as_of: date) -> Iterable[Check]:
             standard, days = "APPT-2", param("APPT_2_WORKING_DAYS")
         due = add_working_days(start, days)
         attended = [a for a in sentence.appointments
-                    if a.outcome is not None and a.outcome.attended and a.date >= start]
+                    if a.outcome is not None and a.outcome.attended and start <= a.date <= as_of]
         seen = _first(a.date for a in attended if a.face_to_face)
         yield _check(standard, sentence, arises_on=start, due_by=due, done_on=seen,
                      detail=f"First face-to-face contact on {seen.isoformat()}." if seen
@@ -207,7 +212,7 @@ def planning(case: Case, as_of: date) -> Iterable[Check]:
                          f"RoSH to children is {rosh.risk_to_children.value}: the plan needs an objective targeting it.")
         if start is not None:
             floor = sentence.release_date if sentence.type.is_post_release else sentence.imposed_on
-            planned = _first(p.completed_on for p in sentence.plans if p.completed_on >= floor)
+            planned = _first(p.completed_on for p in sentence.plans if floor <= p.completed_on <= as_of)
             due = None
             if rosh is not None and rosh.level.at_least(RoshLevel.HIGH):
                 first_high = min(a.assessed_on for a in history if a.level.at_least(RoshLevel.HIGH))
@@ -218,7 +223,8 @@ def planning(case: Case, as_of: date) -> Iterable[Check]:
         if sentence.type.is_post_release and sentence.release_date is not None:
             release = sentence.release_date
             opens = release - timedelta(weeks=param("PLAN_4_MAX_WEEKS_BEFORE_RELEASE"))
-            prepared = _first(p.completed_on for p in sentence.plans if opens <= p.completed_on < release)
+            prepared = _first(p.completed_on for p in sentence.plans
+                              if opens <= p.completed_on < release and p.completed_on <= as_of)
             yield _check("PLAN-4", sentence, arises_on=opens, due_by=release - timedelta(days=1), done_on=prepared,
                          detail=f"Pre-release plan on {prepared.isoformat()}." if prepared else
                          f"No pre-release plan between {opens.isoformat()} and release on {release.isoformat()}.")
@@ -236,13 +242,15 @@ def plan_review(case: Case, as_of: date) -> Iterable[Check]:
     for sentence in case.sentences:
         if not sentence.plans:
             continue
-        first_plan = min(p.completed_on for p in sentence.plans)
+        first_plan = _first(p.completed_on for p in sentence.plans if p.completed_on <= as_of)
+        if first_plan is None:
+            continue
         triggers = [t for t in rosh_changes + transfers if t[0] >= first_plan]
         if not triggers:
             continue
         when, why = max(triggers, key=lambda t: t[0])
-        reviewed = _first([r.reviewed_on for r in sentence.plan_reviews if r.reviewed_on >= when]
-                          + [p.completed_on for p in sentence.plans if p.completed_on >= when])
+        reviewed = _first([r.reviewed_on for r in sentence.plan_reviews if when <= r.reviewed_on <= as_of]
+                          + [p.completed_on for p in sentence.plans if when <= p.completed_on <= as_of])
         yield _check("PLAN-5", sentence, arises_on=when, done_on=reviewed,
                      detail=f"Reviewed on {reviewed.isoformat()} after: {why}." if reviewed
                      else f"Review due: {why} on {when.isoformat()}.")
@@ -298,7 +306,7 @@ def victims(case: Case, as_of: date, contact_offered: dict[str, date] | None = N
                      detail=f"{scheme.value.title()} victim contact: {reason}.")
         if statutory:
             due = sentence.imposed_on + timedelta(weeks=param("VIC_2_WEEKS"))
-            done = offered.get(sentence.id)
+            done = _upto(offered.get(sentence.id), as_of)
             yield _check("VIC-2", sentence, arises_on=sentence.imposed_on, due_by=due, done_on=done,
                          detail=f"Contact offered on {done.isoformat()}." if done else
                          f"Victim contact to be offered by {due.isoformat()} (recorded by the victim liaison officer).")
@@ -309,12 +317,12 @@ def completion(case: Case, as_of: date) -> Iterable[Check]:
     before. END-2: once the sentence has ended, its termination (with the agencies notified) is
     recorded; the source sets no date, so DUE until recorded."""
     for sentence in case.sentences:
-        end = sentence_end(sentence)
-        evaluated = sentence.evaluation.completed_on if sentence.evaluation else None
-        yield _check("END-1", sentence, arises_on=evaluation_window_opens(sentence), due_by=end, done_on=evaluated,
+        end = sentence_end(sentence, as_of)
+        evaluated = _upto(sentence.evaluation.completed_on if sentence.evaluation else None, as_of)
+        yield _check("END-1", sentence, arises_on=evaluation_window_opens(sentence, as_of), due_by=end, done_on=evaluated,
                      detail=f"Evaluation completed on {evaluated.isoformat()}." if evaluated
                      else f"Evaluation due by {end.isoformat()}.")
-        terminated = sentence.termination
+        terminated = sentence.termination if _upto(sentence.termination and sentence.termination.terminated_on, as_of) else None
         yield _check("END-2", sentence, arises_on=terminated.terminated_on if terminated else sentence.end_date,
                      done_on=terminated.terminated_on if terminated else None,
                      detail=f"Notified: {', '.join(terminated.agencies_notified)}." if terminated
@@ -331,7 +339,8 @@ def unpaid_work(case: Case, as_of: date) -> Iterable[Check]:
             if requirement.type is not RequirementType.UNPAID_WORK or requirement.status is not RequirementStatus.ACTIVE:
                 continue
             sessions = sorted((s for s in sentence.unpaid_work_sessions
-                               if s.requirement_id == requirement.id and s.credited_minutes > 0), key=lambda s: s.date)
+                               if s.requirement_id == requirement.id and s.credited_minutes > 0 and s.date <= as_of),
+                              key=lambda s: s.date)
             if start is not None:
                 first = sessions[0].date if sessions else None
                 yield _check("REQ-UPW-2", sentence, arises_on=start,

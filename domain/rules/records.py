@@ -126,15 +126,18 @@ def approved_premises_referral(sentence: Sentence, command: ReferToApprovedPremi
 
 # Completion ---------------------------------------------------------------------------------
 
-def sentence_end(sentence: Sentence) -> date:
-    """The day the sentence ends: its end date, or the termination date if terminated before."""
-    if sentence.termination is not None and sentence.termination.terminated_on < sentence.end_date:
-        return sentence.termination.terminated_on
+def sentence_end(sentence: Sentence, as_of: date | None = None) -> date:
+    """The day the sentence ends: its end date, or the termination date if terminated before it
+    (and, when ``as_of`` is given, only a termination that had happened by then)."""
+    termination = sentence.termination
+    if (termination is not None and termination.terminated_on < sentence.end_date
+            and (as_of is None or termination.terminated_on <= as_of)):
+        return termination.terminated_on
     return sentence.end_date
 
 
-def evaluation_window_opens(sentence: Sentence) -> date:
-    return sentence_end(sentence) - timedelta(weeks=param("END_1_WEEKS_BEFORE_END"))
+def evaluation_window_opens(sentence: Sentence, as_of: date | None = None) -> date:
+    return sentence_end(sentence, as_of) - timedelta(weeks=param("END_1_WEEKS_BEFORE_END"))
 
 
 def evaluation(sentence: Sentence, command: CompleteEvaluation, today: date) -> list[Violation]:
