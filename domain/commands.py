@@ -12,6 +12,7 @@ from domain.enums import (
     Gender,
     MappaCategory,
     MappaLevel,
+    NoteKind,
     OffenceCategory,
     Provider,
     RequirementType,
@@ -134,6 +135,8 @@ class RecordAppointment:
     date: date
     outcome: AppointmentOutcome | None = None
     requirement_id: str | None = None
+    notes: str | None = None
+    notes_kind: NoteKind | None = None
     expected_version: int | None = None
 
 

@@ -172,3 +172,10 @@ class FailureStatus(str, Enum):
 class VictimContactScheme(str, Enum):
     STATUTORY = "STATUTORY"
     DISCRETIONARY = "DISCRETIONARY"
+
+
+class NoteKind(str, Enum):
+    """REC-3: records distinguish fact from opinion."""
+
+    FACT = "FACT"
+    OPINION = "OPINION"

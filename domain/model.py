@@ -17,6 +17,7 @@ from domain.enums import (
     AppointmentKind,
     AppointmentOutcome,
     FailureStatus,
+    NoteKind,
     Gender,
     MappaCategory,
     MappaLevel,
@@ -116,6 +117,13 @@ class Requirement(Model):
     recorded: Recorded
 
 
+class Note(Model):
+    """A contact note, marked as fact or opinion (REC-3)."""
+
+    kind: NoteKind
+    text: str
+
+
 class Appointment(Model):
     """A contact with the offender. ``outcome`` None: arranged, not yet happened."""
 
@@ -125,6 +133,7 @@ class Appointment(Model):
     date: date
     outcome: AppointmentOutcome | None = None
     requirement_id: str | None = None
+    notes: Note | None = None
     recorded: Recorded
 
 

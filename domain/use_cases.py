@@ -39,6 +39,7 @@ from domain.model import (
     Evaluation,
     FailureToComply,
     MappaRegistration,
+    Note,
     Offence,
     Offender,
     Officer,
@@ -274,7 +275,10 @@ class CaseService:
             reject_if(records.appointment(sentence, requirement, command, today))
             stamp = self._stamp(principal)
             appointment = Appointment(kind=command.kind, face_to_face=command.face_to_face, date=command.date,
-                                      outcome=command.outcome, requirement_id=command.requirement_id, recorded=stamp)
+                                      outcome=command.outcome, requirement_id=command.requirement_id,
+                                      notes=Note(kind=command.notes_kind, text=command.notes.strip())
+                                      if command.notes is not None else None,
+                                      recorded=stamp)
             sentence.appointments.append(appointment)
             failure = None
             if command.outcome is not None and command.outcome.is_failure:

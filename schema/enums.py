@@ -145,3 +145,6 @@ FailureStatus = _graphql_enum(d.FailureStatus, "Where a failure to comply stands
 VictimContactScheme = _graphql_enum(d.VictimContactScheme, "Victim contact scheme (VIC-1).", {
     "STATUTORY": "Statutory: violent or sexual offence with a custodial term of 12 months or more.",
     "DISCRETIONARY": "Discretionary: to be considered (e.g. intimate partner violence whatever the sentence)."})
+
+NoteKind = _graphql_enum(d.NoteKind, "Whether a note records fact or opinion (REC-3).", {
+    "FACT": "What happened or was said.", "OPINION": "The practitioner's professional judgement."})

@@ -198,6 +198,8 @@ class RecordAppointmentInput:
     date: date = strawberry.field(description="Day of the appointment; a future day takes no outcome.")
     outcome: enums.AppointmentOutcome | None = strawberry.field(default=None, description="What happened; omit while it is still to come. A failure outcome creates a failure to comply awaiting decision.")
     requirement_id: strawberry.ID | None = strawberry.field(default=None, description="Global ID of the requirement it delivers, if any.")
+    notes: str | None = strawberry.field(default=None, description="Contact notes (at most 4,000 characters).")
+    notes_kind: enums.NoteKind | None = strawberry.field(default=None, description="Whether the notes are fact or opinion: required with notes (REC-3).")
     expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
 
     def to_domain(self) -> c.RecordAppointment:
@@ -205,6 +207,7 @@ class RecordAppointmentInput:
                                    kind=enums.to_domain(self.kind, d.AppointmentKind), face_to_face=self.face_to_face,
                                    date=self.date, outcome=enums.to_domain(self.outcome, d.AppointmentOutcome),
                                    requirement_id=local_id(self.requirement_id, "Requirement", self.crn),
+                                   notes=self.notes, notes_kind=enums.to_domain(self.notes_kind, d.NoteKind),
                                    expected_version=self.expected_version)
 
 

@@ -162,6 +162,8 @@ class Appointment(Node):
     outcome: enums.AppointmentOutcome | None = strawberry.field(description="What happened; null while it is still to come.")
     requirement_id: strawberry.ID | None = strawberry.field(description="Global ID of the requirement it delivers, if any.")
     recorded_late: bool = strawberry.field(description="REC-1: recorded after the day it happened.")
+    notes: str | None = strawberry.field(description="Contact notes.")
+    notes_kind: enums.NoteKind | None = strawberry.field(description="Whether the notes are fact or opinion (REC-3).")
     recorded: RecordStamp = strawberry.field(description="Who recorded it and when.")
 
     @classmethod
@@ -171,6 +173,8 @@ class Appointment(Node):
                    date=appointment.date, outcome=enums.to_graphql(appointment.outcome, enums.AppointmentOutcome),
                    requirement_id=_requirement_gid(crn, sentence_id, appointment.requirement_id),
                    recorded_late=appointment.outcome is not None and _recorded_late(appointment.date, appointment.recorded),
+                   notes=appointment.notes.text if appointment.notes else None,
+                   notes_kind=enums.to_graphql(appointment.notes.kind, enums.NoteKind) if appointment.notes else None,
                    recorded=RecordStamp.of(appointment.recorded))
 
 

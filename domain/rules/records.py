@@ -27,6 +27,9 @@ from domain.rules import requirements as requirement_rules
 from domain.rules.shape import not_in_future, requirement_parameters, text_present
 
 
+MAX_NOTE = 4000
+
+
 def sentence_live(sentence: Sentence, on: date, path: tuple[str, ...]) -> list[Violation]:
     """A record dated ``on`` fits the sentence: not before it was imposed, not after it ended."""
     errors = []
@@ -57,6 +60,12 @@ def appointment(sentence: Sentence, requirement: Requirement | None, command: Re
     if requirement is not None:
         errors += requirement_live(requirement)
         errors += requirement_rules.appointment_fits_requirement(requirement.type, command.kind, ("kind",))
+    if command.notes is not None:
+        errors += text_present(command.notes, ("notes",), "Notes", MAX_NOTE)
+        if command.notes_kind is None:
+            errors.append(breaks("REC-3", ("notesKind",), "records distinguish fact from opinion: say which the notes are."))
+    elif command.notes_kind is not None:
+        errors.append(invalid(("notesKind",), "A notes kind needs notes."))
     return errors
 
 

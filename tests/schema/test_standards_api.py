@@ -308,3 +308,16 @@ async def test_overdue_filter_and_standards_report_across_a_caseload(gql):
     assert rows["ALLOC-1"]["met"] == 2
     officer = (await gql(REPORT, {"officerCode": "N2", "asOf": "2026-11-20"}))["standardsReport"]
     assert officer["casesExamined"] == 1 and {r["standard"]: r for r in officer["standards"]}["APPT-1"]["due"] == 1
+
+
+async def test_rec_3_notes_say_whether_they_are_fact_or_opinion(gql, store, case):
+    sentence = await add_sentence(gql)
+    base = {"crn": CRN, "sentenceId": sentence["id"], "kind": "HOME_VISIT", "faceToFace": True, "date": "2026-11-19",
+            "outcome": "ATTENDED_COMPLIED", "notes": "Partner present; flat tidy."}
+    before = await snapshot(store)
+    refused = await gql(APPOINTMENT, {"input": base})
+    assert [(e["field"], e["standard"]) for e in refused["recordAppointment"]["userErrors"]] == [(["input", "notesKind"], "REC-3")]
+    assert await snapshot(store) == before
+    data = await gql("""mutation($input: RecordAppointmentInput!) { recordAppointment(input: $input) {
+        appointment { notes notesKind } userErrors { code } } }""", {"input": {**base, "notesKind": "FACT"}})
+    assert data["recordAppointment"]["appointment"] == {"notes": "Partner present; flat tidy.", "notesKind": "FACT"}
