@@ -321,3 +321,32 @@ async def test_rec_3_notes_say_whether_they_are_fact_or_opinion(gql, store, case
     data = await gql("""mutation($input: RecordAppointmentInput!) { recordAppointment(input: $input) {
         appointment { notes notesKind } userErrors { code } } }""", {"input": {**base, "notesKind": "FACT"}})
     assert data["recordAppointment"]["appointment"] == {"notes": "Partner present; flat tidy.", "notesKind": "FACT"}
+
+
+async def test_licence_standards_through_graphql_appt_2_plan_3_vic_1_vic_2(gql, case):
+    await gql(ROSH, {"input": {"crn": CRN, "level": "HIGH", "assessedOn": "2026-11-01", "rationale": "Serious violence"}})
+    sentence = await add_sentence(gql, type="LICENCE", imposedOn="2025-11-03", lengthMonths=36, custodialTermMonths=36,
+                                  releaseDate="2026-11-13", requirements=[],  # released Friday 13 November
+                                  offence={"description": "Wounding", "category": "VIOLENT", "committedOn": "2025-06-01"})
+    found = await standards(gql, "2026-11-17")
+    assert found["APPT-2"]["dueBy"] == "2026-11-16" and found["APPT-2"]["state"] == "OVERDUE"
+    assert found["PLAN-3"]["dueBy"] == "2026-11-20" and found["PLAN-3"]["state"] == "DUE"  # HIGH: 5 working days
+    assert found["VIC-1"]["state"] == "MET" and "Statutory" in found["VIC-1"]["detail"]
+    assert found["VIC-2"]["dueBy"] == "2025-12-29" and found["VIC-2"]["state"] == "OVERDUE"
+    assert found["ALLOC-1"]["state"] == "DUE"
+    eligibility = await gql("query { case(crn: \"X123456\") { sentences { victimContact { scheme offerDueBy } } } }")
+    assert eligibility["case"]["sentences"][0]["victimContact"] == {"scheme": "STATUTORY", "offerDueBy": "2025-12-29"}
+    assert sentence["type"] == "LICENCE"
+
+
+async def test_unpaid_work_standards_through_graphql_req_upw_2_and_req_upw_3(gql, case):
+    sentence = await add_sentence(gql, imposedOn="2026-11-02", requirements=[{"type": "UNPAID_WORK", "hours": 40}])
+    await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "CRC", "officer": {"code": "C1", "name": "Cee"}, "allocatedOn": "2026-11-03"}})
+    found = await standards(gql, "2026-11-20")
+    assert found["REQ-UPW-2"]["dueBy"] == "2026-11-12" and found["REQ-UPW-2"]["state"] == "OVERDUE"
+    assert found["REQ-UPW-3"]["dueBy"] == "2027-11-01" and found["REQ-UPW-3"]["state"] == "DUE"
+    upw = sentence["requirements"][0]["id"]
+    extended = await gql(VARY, {"input": {"crn": CRN, "sentenceId": sentence["id"], "requirementId": upw, "variedOn": "2026-11-19",
+                                          "rationale": "Court extended the order for the hours", "extendCompletionTo": "2028-01-31"}})
+    assert extended["varyRequirement"]["userErrors"] == []
+    assert (await standards(gql, "2026-11-20"))["REQ-UPW-3"]["dueBy"] == "2028-01-31"
