@@ -179,3 +179,8 @@ class NoteKind(str, Enum):
 
     FACT = "FACT"
     OPINION = "OPINION"
+
+
+class BreachOutcome(str, Enum):
+    ORDER_CONTINUED = "ORDER_CONTINUED"
+    ORDER_REVOKED = "ORDER_REVOKED"

@@ -16,6 +16,7 @@ from domain.enums import (
     AllocationKind,
     AppointmentKind,
     AppointmentOutcome,
+    BreachOutcome,
     FailureStatus,
     NoteKind,
     Gender,
@@ -137,17 +138,108 @@ class Appointment(Model):
     recorded: Recorded
 
 
+class Explanation(Model):
+    """ENF-1: whether, when and by whom an explanation was received, and what it said."""
+
+    received_on: date
+    received_by: str
+    details: str
+
+
+class FailureDecision(Model):
+    """ENF-1: the officer's decision on whether a failure is acceptable, with its rationale
+    (REC-2). Never edited: a correction is a new decision that says why it supersedes."""
+
+    acceptable: bool
+    decided_on: date
+    rationale: str
+    explanation: Explanation | None = None
+    correction_reason: str | None = None
+    recorded: Recorded
+
+
 class FailureToComply(Model):
-    """An apparent failure to comply (ENF-1), created by a failure outcome of an appointment.
-    Its decision chain (explanations, acceptability, warnings) arrives with enforcement."""
+    """An apparent failure to comply (ENF-1), created by a failure outcome of an appointment or
+    by an unpermitted change of address (ENF-6). Nothing is ever deleted."""
 
     id: str = Field(default_factory=new_id)
     date: date
     appointment_id: str | None = None
     requirement_id: str | None = None
-    outcome: AppointmentOutcome
-    status: FailureStatus = FailureStatus.AWAITING_DECISION
+    outcome: AppointmentOutcome | None = None
+    reason: str | None = None
+    decisions: list[FailureDecision] = Field(default_factory=list)
     recorded: Recorded
+
+    @property
+    def decision(self) -> FailureDecision | None:
+        """The decision in force: the latest recorded."""
+        return self.decisions[-1] if self.decisions else None
+
+    @property
+    def status(self) -> FailureStatus:
+        decision = self.decision
+        if decision is None:
+            return FailureStatus.AWAITING_DECISION
+        return FailureStatus.ACCEPTABLE if decision.acceptable else FailureStatus.UNACCEPTABLE
+
+
+class ComplianceWarning(Model):
+    """A warning (ENF-3, LIC-3), with the offender's response when given (ENF-1)."""
+
+    id: str = Field(default_factory=new_id)
+    issued_on: date
+    final: bool
+    rationale: str
+    offender_response: str | None = None
+    recorded: Recorded
+
+
+class Breach(Model):
+    """Breach proceedings (ENF-4), with the court's outcome (ENF-5) and any referral to the NPS (ENF-7)."""
+
+    id: str = Field(default_factory=new_id)
+    initiated_on: date
+    rationale: str
+    referred_to_nps: bool = False
+    referral_reason: str | None = None
+    outcome: BreachOutcome | None = None
+    outcome_on: date | None = None
+    recorded: Recorded
+
+
+class Recall(Model):
+    """A recommendation to recall (LIC-1, LIC-2, LIC-5), its report and the re-release (LIC-4)."""
+
+    id: str = Field(default_factory=new_id)
+    decided_at: datetime
+    emergency: bool
+    rationale: str
+    nps_endorsed: bool = False
+    report_sent_at: datetime | None = None
+    rereleased_on: date | None = None
+    recorded: Recorded
+
+
+class AddressChange(Model):
+    """A change of address (ENF-6)."""
+
+    id: str = Field(default_factory=new_id)
+    changed_on: date
+    permanent: bool
+    permission_sought: bool
+    emergency: bool
+    details: str
+    recorded: Recorded
+
+
+class IdempotencyRecord(Model):
+    """A processed mutation, so a retry with the same key gets the first result (not a second write)."""
+
+    key: str
+    operation: str
+    record_ids: list[str]
+    at: datetime
 
 
 class PlanObjective(Model):
@@ -246,7 +338,13 @@ class Sentence(Model):
     termination: Termination | None = None
     unpaid_work_sessions: list[UnpaidWorkSession] = Field(default_factory=list)
     rar_activity_days: list[RarActivityDay] = Field(default_factory=list)
+    warnings: list[ComplianceWarning] = Field(default_factory=list)
+    breaches: list[Breach] = Field(default_factory=list)
+    recalls: list[Recall] = Field(default_factory=list)
     recorded: Recorded
+
+    def failure(self, failure_id: str) -> FailureToComply | None:
+        return next((f for f in self.failures if f.id == failure_id), None)
 
     def requirement(self, requirement_id: str) -> Requirement | None:
         return next((r for r in self.requirements if r.id == requirement_id), None)
@@ -292,6 +390,8 @@ class Case(Model):
     rosh_assessments: list[RoshAssessment] = Field(default_factory=list)
     mappa_registrations: list[MappaRegistration] = Field(default_factory=list)
     safeguarding: list[SafeguardingConcern] = Field(default_factory=list)
+    address_changes: list[AddressChange] = Field(default_factory=list)
+    idempotency: list[IdempotencyRecord] = Field(default_factory=list)
     created: Recorded
     updated: Recorded
 

@@ -42,6 +42,14 @@ PARAMETERS: dict[str, Parameter] = {
     "VIC_2_WEEKS": Parameter(8, "PF Victims: contact offered within eight weeks of sentence"),
     # Completion
     "END_1_WEEKS_BEFORE_END": Parameter(8, "PF Completion: evaluation up to eight weeks before termination"),
+    # Enforcement
+    "ENF_3_WORKING_DAYS": Parameter(6, "PF The sentence is enforced: warning or action within 6 working days of the failure"),
+    "ENF_4_WINDOW_MONTHS": Parameter(12, "PF: breach on the 2nd (CO/SSO) or 3rd (PSS) unacceptable failure within 12 months"),
+    "ENF_4_THRESHOLD_COMMUNITY": Parameter(2, "PF: 2nd unacceptable failure within 12 months on a CO/SSO"),
+    "ENF_4_THRESHOLD_PSS": Parameter(3, "PF: 3rd unacceptable failure within 12 months on PSS"),
+    "LIC_1_WORKING_DAYS": Parameter(9, "PF: recall decision by the end of the 9th working day after the failure"),
+    "LIC_2_REPORT_HOURS": Parameter(24, "PF: recall report within 24 hours of the decision"),
+    "LIC_2_EMERGENCY_REPORT_HOURS": Parameter(2, "PF: 2 hours in emergency cases"),
     # Requirements
     "REQ_UPW_1_MIN_HOURS": Parameter(40, "IB Unpaid Work: 40 to 300 hours"),
     "REQ_UPW_1_MAX_HOURS": Parameter(300, "IB Unpaid Work: 40 to 300 hours"),

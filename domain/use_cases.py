@@ -28,16 +28,23 @@ from domain.commands import (
     TransferCase,
 )
 from domain.dates import period_end
-from domain.enums import AllocationKind, RequirementStatus, SentenceStatus
+from domain import compliance
+from domain.enums import AllocationKind, BreachOutcome, RequirementStatus, SentenceStatus
 from domain.errors import ErrorCode, Violation, breaks, invalid
 from domain.model import (
     Actor,
+    AddressChange,
     Allocation,
     Appointment,
     ApprovedPremisesReferral,
+    Breach,
     Case,
+    ComplianceWarning,
     Evaluation,
+    Explanation,
+    FailureDecision,
     FailureToComply,
+    IdempotencyRecord,
     MappaRegistration,
     Note,
     Offence,
@@ -47,6 +54,7 @@ from domain.model import (
     PlanObjective,
     PlanReview,
     RarActivityDay,
+    Recall,
     Recorded,
     Requirement,
     RequirementVariation,
@@ -58,11 +66,33 @@ from domain.model import (
 from domain.ports import CaseRepository, Clock, DocumentTooLarge, DuplicateCrn
 from domain.principal import Principal
 from domain.rules import allocation as allocation_rules
+from domain.rules import enforcement
 from domain.rules import records
 from domain.rules import requirements as requirement_rules
 from domain.rules import shape
 
 MAX_ATTEMPTS = 5
+MAX_IDEMPOTENCY_RECORDS = 500  # per case: far more retries than any client keeps in flight
+
+
+@dataclass(frozen=True)
+class Idempotency:
+    """A client's idempotency key (Relay's clientMutationId) and how to find the first result
+    again: a retry with the same key gets that result and writes nothing."""
+
+    key: str
+    operation: str
+    replay: Callable[[Case, list[str]], Any]
+
+
+def _record_ids(created: Any) -> list[str]:
+    """The ids of what a command created, by position (an empty string where nothing was)."""
+    items = created if isinstance(created, tuple) else (created,)
+    return [getattr(item, "id", "") if item is not None else "" for item in items]
+
+
+def _find_in(sentence_records: list, record_id: str):
+    return next((r for r in sentence_records if getattr(r, "id", None) == record_id), None) if record_id else None
 MAX_CRN_GENERATION_ATTEMPTS = 10
 
 
@@ -115,11 +145,18 @@ class CaseService:
         return Recorded(by=Actor(subject=principal.subject, name=principal.name), at=self.clock.now())
 
     async def _update(self, principal: Principal, crn: str, expected_version: int | None,
-                      change: Change) -> Outcome:
+                      change: Change, idempotency: Idempotency | None = None) -> Outcome:
         for _ in range(MAX_ATTEMPTS):
             case = await self.repository.get(crn)
             if case is None:
                 return _fail(not_found(crn))
+            if idempotency is not None:
+                seen = next((r for r in case.idempotency if r.key == idempotency.key), None)
+                if seen is not None:
+                    if seen.operation != idempotency.operation:
+                        return _fail(invalid(("clientMutationId",),
+                                             f"This key was already used for {seen.operation}; use a new key per mutation."))
+                    return Outcome(case=case, created=idempotency.replay(case, seen.record_ids))
             if expected_version is not None and case.version != expected_version:
                 return _fail(_version_conflict(expected_version, case.version))
             draft = case.model_copy(deep=True)
@@ -127,6 +164,10 @@ class CaseService:
                 created = change(draft, self.clock.today())
             except Rejected as rejected:
                 return _fail(*rejected.violations)
+            if idempotency is not None:
+                draft.idempotency = [*draft.idempotency, IdempotencyRecord(
+                    key=idempotency.key, operation=idempotency.operation, record_ids=_record_ids(created),
+                    at=self.clock.now())][-MAX_IDEMPOTENCY_RECORDS:]
             draft.version = case.version + 1
             draft.updated = self._stamp(principal)
             try:
@@ -248,7 +289,8 @@ class CaseService:
 
     # Records against a sentence ----------------------------------------------------------------
 
-    async def _on_sentence(self, principal: Principal, command, change) -> Outcome:
+    async def _on_sentence(self, principal: Principal, command, change,
+                           replay: Callable[[Sentence, list[str]], Any] | None = None) -> Outcome:
         """Resolve the command's sentence (and requirement, if it names one) and apply ``change``."""
 
         def resolved(case: Case, today: date):
@@ -265,7 +307,15 @@ class CaseService:
                                               ("requirementId",))])
             return change(case, sentence, requirement, today)
 
-        return await self._update(principal, command.crn, command.expected_version, resolved)
+        idempotency = None
+        key = getattr(command, "idempotency_key", None)
+        if key is not None and replay is not None:
+            def replay_on_case(case: Case, ids: list[str]):
+                sentence = case.sentence(command.sentence_id)
+                return replay(sentence, ids) if sentence is not None else None
+
+            idempotency = Idempotency(key=key, operation=type(command).__name__, replay=replay_on_case)
+        return await self._update(principal, command.crn, command.expected_version, resolved, idempotency)
 
     async def record_appointment(self, principal: Principal, command: c.RecordAppointment) -> Outcome:
         """Records an appointment; a failure outcome also creates a failure to comply awaiting
@@ -287,7 +337,122 @@ class CaseService:
                 sentence.failures.append(failure)
             return appointment, failure
 
-        return await self._on_sentence(principal, command, change)
+        def replay(sentence: Sentence, ids: list[str]):
+            return _find_in(sentence.appointments, ids[0]), _find_in(sentence.failures, ids[1] if len(ids) > 1 else "")
+
+        return await self._on_sentence(principal, command, change, replay)
+
+    # Enforcement (ENF-*, LIC-*) ---------------------------------------------------------------
+
+    async def decide_failure_to_comply(self, principal: Principal, command: c.DecideFailureToComply) -> Outcome:
+        def change(case, sentence, requirement, today):
+            failure = sentence.failure(command.failure_id)
+            if failure is None:
+                raise Rejected([Violation(ErrorCode.NOT_FOUND, "That sentence has no such failure to comply.", ("failureId",))])
+            reject_if(enforcement.decide(failure, command, today))
+            explanation = command.explanation
+            failure.decisions.append(FailureDecision(
+                acceptable=command.acceptable, decided_on=today, rationale=command.rationale.strip(),
+                explanation=Explanation(received_on=explanation.received_on, received_by=explanation.received_by.strip(),
+                                        details=explanation.details.strip()) if explanation else None,
+                correction_reason=command.correction_reason.strip() if command.correction_reason else None,
+                recorded=self._stamp(principal)))
+            return failure
+
+        return await self._on_sentence(principal, command, change,
+                                       lambda sentence, ids: _find_in(sentence.failures, ids[0]))
+
+    async def issue_warning(self, principal: Principal, command: c.IssueWarning) -> Outcome:
+        def change(case, sentence, requirement, today):
+            reject_if(enforcement.warning(principal, sentence, command, today))
+            warning = ComplianceWarning(issued_on=command.issued_on, final=command.final, rationale=command.rationale.strip(),
+                                        offender_response=command.offender_response, recorded=self._stamp(principal))
+            sentence.warnings.append(warning)
+            return warning
+
+        return await self._on_sentence(principal, command, change, lambda sentence, ids: _find_in(sentence.warnings, ids[0]))
+
+    async def initiate_breach(self, principal: Principal, command: c.InitiateBreach) -> Outcome:
+        def change(case, sentence, requirement, today):
+            reject_if(enforcement.breach(sentence, command, today))
+            referral = enforcement.referral_to_nps(case, sentence)
+            breach = Breach(initiated_on=command.initiated_on, rationale=command.rationale.strip(),
+                            referred_to_nps=referral is not None, referral_reason=referral,
+                            recorded=self._stamp(principal))
+            sentence.breaches.append(breach)
+            sentence.status = SentenceStatus.BREACHED
+            return breach
+
+        return await self._on_sentence(principal, command, change, lambda sentence, ids: _find_in(sentence.breaches, ids[0]))
+
+    async def record_breach_outcome(self, principal: Principal, command: c.RecordBreachOutcome) -> Outcome:
+        def change(case, sentence, requirement, today):
+            reject_if(enforcement.breach_outcome(sentence, command, today))
+            breach = compliance.breach_in_progress(sentence, today)
+            breach.outcome, breach.outcome_on = command.outcome, command.decided_on
+            sentence.status = (SentenceStatus.ACTIVE if command.outcome is BreachOutcome.ORDER_CONTINUED
+                               else SentenceStatus.TERMINATED)
+            return breach
+
+        return await self._on_sentence(principal, command, change, lambda sentence, ids: _find_in(sentence.breaches, ids[0]))
+
+    async def recommend_recall(self, principal: Principal, command: c.RecommendRecall) -> Outcome:
+        def change(case, sentence, requirement, today):
+            reject_if(enforcement.recall(sentence, command, self.clock.now()))
+            recall = Recall(decided_at=command.decided_at, emergency=command.emergency, rationale=command.rationale.strip(),
+                            nps_endorsed=command.nps_endorsed, recorded=self._stamp(principal))
+            sentence.recalls.append(recall)
+            sentence.status = SentenceStatus.RECALLED
+            return recall
+
+        return await self._on_sentence(principal, command, change, lambda sentence, ids: _find_in(sentence.recalls, ids[0]))
+
+    async def record_recall_report_sent(self, principal: Principal, command: c.RecordRecallReportSent) -> Outcome:
+        def change(case, sentence, requirement, today):
+            reject_if(enforcement.report_sent(sentence, command, self.clock.now()))
+            recall = compliance.recall_in_progress(sentence, today)
+            recall.report_sent_at = command.sent_at
+            return recall
+
+        return await self._on_sentence(principal, command, change, lambda sentence, ids: _find_in(sentence.recalls, ids[0]))
+
+    async def record_rerelease(self, principal: Principal, command: c.RecordReRelease) -> Outcome:
+        def change(case, sentence, requirement, today):
+            reject_if(enforcement.rerelease(sentence, command, today))
+            recall = compliance.recall_in_progress(sentence, today)
+            recall.rereleased_on = command.released_on
+            sentence.status = SentenceStatus.ACTIVE
+            return recall
+
+        return await self._on_sentence(principal, command, change, lambda sentence, ids: _find_in(sentence.recalls, ids[0]))
+
+    async def record_address_change(self, principal: Principal, command: c.RecordAddressChange) -> Outcome:
+        """ENF-6: records the move; on each CO/SSO it breaches, creates a failure to comply
+        awaiting decision. ``created`` is (address change, *failures)."""
+
+        def change(case: Case, today: date):
+            reject_if(enforcement.address_change(command, today))
+            stamp = self._stamp(principal)
+            moved = AddressChange(changed_on=command.changed_on, permanent=command.permanent,
+                                  permission_sought=command.permission_sought, emergency=command.emergency,
+                                  details=command.details.strip(), recorded=stamp)
+            case.address_changes.append(moved)
+            failures = []
+            for sentence in case.sentences:
+                if enforcement.address_change_is_failure(sentence, command):
+                    failure = FailureToComply(date=command.changed_on, reason="ENF-6: permanent change of address "
+                                              "without prior permission", recorded=stamp)
+                    sentence.failures.append(failure)
+                    failures.append(failure)
+            return (moved, *failures)
+
+        def replay(case: Case, ids: list[str]):
+            failures = [f for s in case.sentences for f in s.failures if f.id in ids[1:]]
+            return (_find_in(case.address_changes, ids[0]), *failures)
+
+        idempotency = (Idempotency(key=command.idempotency_key, operation="RecordAddressChange", replay=replay)
+                       if command.idempotency_key else None)
+        return await self._update(principal, command.crn, command.expected_version, change, idempotency)
 
     async def record_plan(self, principal: Principal, command: c.RecordPlan) -> Outcome:
         def change(case, sentence, requirement, today):
