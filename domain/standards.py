@@ -18,12 +18,16 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 
+from domain import compliance
 from domain.calendar import add_working_days
 from domain.dates import add_months
 from domain.enums import (
     AllocationKind,
+    BreachOutcome,
+    SentenceType,
     AppointmentKind,
     OffenceCategory,
+    Provider,
     RequirementStatus,
     RequirementType,
     RoshLevel,
@@ -31,6 +35,7 @@ from domain.enums import (
 )
 from domain.model import Case, RoshAssessment, Sentence
 from domain.parameters import param
+from domain.ports import LONDON
 from domain.rules.records import evaluation_window_opens, sentence_end, unpaid_work_completion_due
 
 
@@ -102,6 +107,11 @@ TITLES = {
     "END-2": "Termination notified to the relevant agencies",
     "REQ-UPW-2": "Unpaid work starts within 7 working days of allocation",
     "REQ-UPW-3": "Unpaid work hours completed within 12 months",
+    "ENF-3": "Warning or enforcement action within 6 working days of an unacceptable failure",
+    "ENF-4": "Breach instigated on the 2nd (CO/SSO) or 3rd (PSS) unacceptable failure in 12 months",
+    "LIC-1": "Licence: warning or recall decision by the end of the 9th working day",
+    "LIC-2": "Recall report within 24 hours of the decision (2 hours in an emergency)",
+    "LIC-5": "CRC non-emergency recall at HIGH RoSH endorsed by the NPS",
 }
 ORDER = list(TITLES)
 
@@ -233,19 +243,24 @@ def planning(case: Case, as_of: date) -> Iterable[Check]:
 def plan_review(case: Case, as_of: date) -> Iterable[Check]:
     """PLAN-5: a RoSH level change or a transfer (ALLOC-4) after the first plan sets a review
     due; a review, or a new plan, on or after it meets it. No fixed interval (PF: "no mandatory
-    timescales"), so no due date. Recall and breach committal join the triggers with enforcement."""
+    timescales"), so no due date. Recall and committal to custody on breach (order revoked) are
+    triggers too."""
     history = _rosh_history(case, as_of)
     rosh_changes = [(b.assessed_on, f"RoSH changed from {a.level.value} to {b.level.value}")
                     for a, b in zip(history, history[1:]) if a.level is not b.level]
     transfers = [(t.allocated_on, f"transferred to {t.officer.name} ({t.provider.value})")
                  for t in case.allocations if t.kind is AllocationKind.TRANSFER and t.allocated_on <= as_of]
+    custody = [(r.decided_at.astimezone(LONDON).date(), "recalled to custody") for s in case.sentences for r in s.recalls
+               if r.decided_at.astimezone(LONDON).date() <= as_of]
+    custody += [(b.outcome_on, "committed to custody on breach (order revoked)") for s in case.sentences for b in s.breaches
+                if b.outcome is BreachOutcome.ORDER_REVOKED and b.outcome_on is not None and b.outcome_on <= as_of]
     for sentence in case.sentences:
         if not sentence.plans:
             continue
         first_plan = _first(p.completed_on for p in sentence.plans if p.completed_on <= as_of)
         if first_plan is None:
             continue
-        triggers = [t for t in rosh_changes + transfers if t[0] >= first_plan]
+        triggers = [t for t in rosh_changes + transfers + custody if t[0] >= first_plan]
         if not triggers:
             continue
         when, why = max(triggers, key=lambda t: t[0])
@@ -358,8 +373,64 @@ def unpaid_work(case: Case, as_of: date) -> Iterable[Check]:
                          f"{total // 60}h{total % 60:02d}m of {requirement.hours}h credited; due by {due.isoformat()}.")
 
 
+def enforcement(case: Case, as_of: date) -> Iterable[Check]:
+    """ENF-3, ENF-4 and LIC-1 from ``domain.compliance`` (the one definition of what counts),
+    and LIC-2 and LIC-5 for each recall recommendation."""
+    for sentence in case.sentences:
+        dates = compliance.unacceptable_failure_dates(sentence, as_of)
+        if dates:
+            latest = dates[-1]
+            if sentence.type is SentenceType.LICENCE:
+                acted = _first(d for d in [w.issued_on for w in sentence.warnings]
+                               + [r.decided_at.astimezone(LONDON).date() for r in sentence.recalls] if latest <= d <= as_of)
+                yield _check("LIC-1", sentence, arises_on=latest,
+                             due_by=add_working_days(latest, param("LIC_1_WORKING_DAYS")), done_on=acted,
+                             detail=f"Acted on {acted.isoformat()} after the failure of {latest.isoformat()}." if acted
+                             else f"Unacceptable failure on {latest.isoformat()}: warn or decide on recall.")
+            else:
+                due = add_working_days(latest, param("ENF_3_WORKING_DAYS"))
+                acted = _first(d for d in [w.issued_on for w in sentence.warnings] + [b.initiated_on for b in sentence.breaches]
+                               if latest <= d <= as_of)
+                yield _check("ENF-3", sentence, arises_on=latest, due_by=due, done_on=acted,
+                             detail=f"Acted on {acted.isoformat()} after the failure of {latest.isoformat()}." if acted
+                             else f"Unacceptable failure on {latest.isoformat()}: warn or take action.")
+                threshold = compliance.breach_threshold(sentence.type)
+                counting = compliance.counting_failures(sentence, as_of)
+                if threshold is not None and len(counting) >= threshold:
+                    breached = _first(b.initiated_on for b in sentence.breaches if latest <= b.initiated_on <= as_of)
+                    yield _check("ENF-4", sentence, arises_on=latest, due_by=due, done_on=breached,
+                                 detail=f"Breach initiated on {breached.isoformat()}." if breached else
+                                 f"{len(counting)} unacceptable failures in 12 months "
+                                 f"({', '.join(d.isoformat() for d in counting)}): breach is required.")
+        for recall in sentence.recalls:
+            decided = recall.decided_at.astimezone(LONDON)
+            if decided.date() > as_of:
+                continue
+            hours = param("LIC_2_EMERGENCY_REPORT_HOURS" if recall.emergency else "LIC_2_REPORT_HOURS")
+            deadline = recall.decided_at + timedelta(hours=hours)
+            sent = recall.report_sent_at if recall.report_sent_at and recall.report_sent_at.astimezone(LONDON).date() <= as_of else None
+            yield _check("LIC-2", sentence, arises_on=decided.date(), due_by=deadline.astimezone(LONDON).date(),
+                         done_on=sent.astimezone(LONDON).date() if sent else None,
+                         done_ok=sent is None or sent <= deadline,
+                         detail=f"Report due by {deadline.astimezone(LONDON).isoformat(timespec='minutes')}"
+                                + (f"; sent {sent.astimezone(LONDON).isoformat(timespec='minutes')}." if sent else "."))
+            if _lic_5_applies(case, decided.date()):
+                ok = recall.emergency or recall.nps_endorsed
+                yield _check("LIC-5", sentence, arises_on=decided.date(), done_on=decided.date(), done_ok=ok,
+                             detail="Emergency recall." if recall.emergency else
+                             ("Endorsed by the NPS." if recall.nps_endorsed else
+                              "CRC non-emergency recall at HIGH RoSH without NPS endorsement."))
+
+
+def _lic_5_applies(case: Case, on: date) -> bool:
+    allocations = [a for a in case.allocations if a.allocated_on <= on]
+    rosh = _rosh_as_of(case, on)
+    return (bool(allocations) and allocations[-1].provider is Provider.CRC and rosh is not None
+            and rosh.level.at_least(RoshLevel.HIGH))
+
+
 RULES: list[Rule] = [alloc_1, first_appointment, planning, plan_review, approved_premises, victims, completion,
-                     unpaid_work]
+                     unpaid_work, enforcement]
 
 
 def _ended_before(sentence: Sentence | None, as_of: date) -> date | None:
