@@ -167,3 +167,27 @@ def summarise(sentence: Sentence, as_of: date) -> ComplianceSummary:
         recall_in_progress=recall_in_progress(sentence, as_of) is not None,
         next_action=enforcement_due(sentence, as_of),
     )
+
+
+@dataclass(frozen=True)
+class CaseCompliance:
+    """The case-wide view: totals over its sentences and the most urgent next action."""
+
+    failures: int
+    awaiting_decision: int
+    unacceptable: int
+    live_warnings: int
+    breach_in_progress: bool
+    recall_in_progress: bool
+    next_action: NextAction | None
+
+
+def summarise_case(sentences: list[Sentence], as_of: date) -> CaseCompliance:
+    summaries = [summarise(s, as_of) for s in sentences]
+    actions = [s.next_action for s in summaries if s.next_action is not None]
+    return CaseCompliance(
+        failures=sum(s.failures for s in summaries), awaiting_decision=sum(s.awaiting_decision for s in summaries),
+        unacceptable=sum(s.unacceptable for s in summaries), live_warnings=sum(s.live_warnings for s in summaries),
+        breach_in_progress=any(s.breach_in_progress for s in summaries),
+        recall_in_progress=any(s.recall_in_progress for s in summaries),
+        next_action=min(actions, key=lambda a: a.due_by, default=None))

@@ -14,6 +14,14 @@ from schema.inputs import (
     AllocateCaseInput,
     CompleteEvaluationInput,
     CreateCaseInput,
+    DecideFailureToComplyInput,
+    InitiateBreachInput,
+    IssueWarningInput,
+    RecommendRecallInput,
+    RecordAddressChangeInput,
+    RecordBreachOutcomeInput,
+    RecordRecallReportSentInput,
+    RecordReReleaseInput,
     RecordAppointmentInput,
     RecordPlanInput,
     RecordRarActivityDayInput,
@@ -27,6 +35,11 @@ from schema.inputs import (
     VaryRequirementInput,
 )
 from schema.payloads import (
+    BreachPayload,
+    DecideFailureToComplyPayload,
+    IssueWarningPayload,
+    RecallPayload,
+    RecordAddressChangePayload,
     AddSentencePayload,
     AllocateCasePayload,
     CompleteEvaluationPayload,
@@ -57,6 +70,8 @@ from schema.types import (
     Requirement,
     RoshAssessment,
     Sentence,
+    Warning,
+    recall_of,
 )
 
 INPUT = "The mutation's input."
@@ -126,7 +141,7 @@ class Mutation:
         appointment, failure = outcome.created if outcome.ok else (None, None)
         crn, sentence_id = (outcome.case.crn, input.to_domain().sentence_id) if outcome.ok else (None, None)
         return RecordAppointmentPayload(
-            case=case_of(outcome), user_errors=user_errors(outcome),
+            case=case_of(outcome), user_errors=user_errors(outcome), client_mutation_id=input.client_mutation_id,
             appointment=Appointment.of(crn, sentence_id, appointment) if appointment else None,
             failure_to_comply=FailureToComply.of(crn, sentence_id, failure) if failure else None)
 
@@ -222,3 +237,100 @@ class Mutation:
             sentence = outcome.case.sentence(input.to_domain().sentence_id)
             requirement = Requirement.of(outcome.case.crn, sentence, outcome.created)
         return VaryRequirementPayload(case=case_of(outcome), user_errors=user_errors(outcome), requirement=requirement)
+
+    # National standards II: enforcement -------------------------------------------------------
+
+    @strawberry.mutation(description="Record the explanation and the decision on a failure to comply (ENF-1, REC-2). A second "
+                                     "decision is a correction that supersedes the first and says why.")
+    async def decide_failure_to_comply(self, info: strawberry.Info[Context],
+                                       input: Annotated[DecideFailureToComplyInput, strawberry.argument(description=INPUT)]
+                                       ) -> DecideFailureToComplyPayload:
+        command = input.to_domain()
+        outcome = await info.context.service.decide_failure_to_comply(info.context.principal, command)
+        remember(info, outcome)
+        return DecideFailureToComplyPayload(
+            case=case_of(outcome), user_errors=user_errors(outcome), client_mutation_id=input.client_mutation_id,
+            failure_to_comply=FailureToComply.of(outcome.case.crn, command.sentence_id, outcome.created)
+            if outcome.ok and outcome.created else None)
+
+    @strawberry.mutation(description="Issue a warning (ENF-3). Refused with BREACH_REQUIRED when the 2nd (CO/SSO) or 3rd (PSS) "
+                                     "unacceptable failure in 12 months requires breach (ENF-4); a final licence warning "
+                                     "needs the SENIOR_MANAGER role (LIC-3).")
+    async def issue_warning(self, info: strawberry.Info[Context],
+                            input: Annotated[IssueWarningInput, strawberry.argument(description=INPUT)]) -> IssueWarningPayload:
+        outcome = await info.context.service.issue_warning(info.context.principal, input.to_domain())
+        remember(info, outcome)
+        warning = outcome.created if outcome.ok else None
+        return IssueWarningPayload(case=case_of(outcome), user_errors=user_errors(outcome),
+                                   client_mutation_id=input.client_mutation_id,
+                                   warning=Warning(issued_on=warning.issued_on, final=warning.final,
+                                                   rationale=warning.rationale, offender_response=warning.offender_response,
+                                                   recorded=RecordStamp.of(warning.recorded)) if warning else None)
+
+    @strawberry.mutation(description="Initiate breach proceedings (ENF-4). The sentence becomes BREACHED; ENF-7 referral to "
+                                     "the NPS is recorded when it applies.")
+    async def initiate_breach(self, info: strawberry.Info[Context],
+                              input: Annotated[InitiateBreachInput, strawberry.argument(description=INPUT)]) -> BreachPayload:
+        command = input.to_domain()
+        outcome = await info.context.service.initiate_breach(info.context.principal, command)
+        return _breach_payload(info, outcome, command.sentence_id, input.client_mutation_id)
+
+    @strawberry.mutation(description="Record the court's outcome of breach (ENF-5): ORDER_CONTINUED returns the sentence to "
+                                     "ACTIVE and spends earlier warnings; ORDER_REVOKED terminates it.")
+    async def record_breach_outcome(self, info: strawberry.Info[Context],
+                                    input: Annotated[RecordBreachOutcomeInput, strawberry.argument(description=INPUT)]
+                                    ) -> BreachPayload:
+        command = input.to_domain()
+        outcome = await info.context.service.record_breach_outcome(info.context.principal, command)
+        return _breach_payload(info, outcome, command.sentence_id, input.client_mutation_id)
+
+    @strawberry.mutation(description="Record the decision to recommend recall (LIC-1). The sentence becomes RECALLED; the "
+                                     "report is due 24 hours later, 2 in an emergency (LIC-2).")
+    async def recommend_recall(self, info: strawberry.Info[Context],
+                               input: Annotated[RecommendRecallInput, strawberry.argument(description=INPUT)]) -> RecallPayload:
+        outcome = await info.context.service.recommend_recall(info.context.principal, input.to_domain())
+        return _recall_payload(info, outcome, input.client_mutation_id)
+
+    @strawberry.mutation(description="Record that the recall report reached the NPS/NOMS (LIC-2).")
+    async def record_recall_report_sent(self, info: strawberry.Info[Context],
+                                        input: Annotated[RecordRecallReportSentInput, strawberry.argument(description=INPUT)]
+                                        ) -> RecallPayload:
+        outcome = await info.context.service.record_recall_report_sent(info.context.principal, input.to_domain())
+        return _recall_payload(info, outcome, input.client_mutation_id)
+
+    @strawberry.mutation(description="Record re-release after recall (LIC-4): earlier warnings and failures are spent.")
+    async def record_re_release(self, info: strawberry.Info[Context],
+                                input: Annotated[RecordReReleaseInput, strawberry.argument(description=INPUT)]) -> RecallPayload:
+        outcome = await info.context.service.record_rerelease(info.context.principal, input.to_domain())
+        return _recall_payload(info, outcome, input.client_mutation_id)
+
+    @strawberry.mutation(description="Record a change of address (ENF-6); it may create failures to comply awaiting decision.")
+    async def record_address_change(self, info: strawberry.Info[Context],
+                                    input: Annotated[RecordAddressChangeInput, strawberry.argument(description=INPUT)]
+                                    ) -> RecordAddressChangePayload:
+        outcome = await info.context.service.record_address_change(info.context.principal, input.to_domain())
+        remember(info, outcome)
+        failures = []
+        if outcome.ok:
+            created = {f.id for f in outcome.created[1:] if f is not None}
+            failures = [FailureToComply.of(outcome.case.crn, s.id, f) for s in outcome.case.sentences
+                        for f in s.failures if f.id in created]
+        return RecordAddressChangePayload(case=case_of(outcome), user_errors=user_errors(outcome),
+                                          failures_to_comply=failures, client_mutation_id=input.client_mutation_id)
+
+
+def _breach_payload(info, outcome, sentence_id: str, client_mutation_id: str | None) -> BreachPayload:
+    remember(info, outcome)
+    breach = None
+    if outcome.ok and outcome.created is not None:
+        sentence = Sentence.of(outcome.case.crn, outcome.case.sentence(sentence_id))
+        index = outcome.case.sentence(sentence_id).breaches.index(outcome.created)
+        breach = sentence.breaches[index]
+    return BreachPayload(case=case_of(outcome), user_errors=user_errors(outcome), breach=breach,
+                         client_mutation_id=client_mutation_id)
+
+
+def _recall_payload(info, outcome, client_mutation_id: str | None) -> RecallPayload:
+    remember(info, outcome)
+    return RecallPayload(case=case_of(outcome), user_errors=user_errors(outcome), client_mutation_id=client_mutation_id,
+                         recall=recall_of(outcome.created) if outcome.ok and outcome.created is not None else None)

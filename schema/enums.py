@@ -148,3 +148,7 @@ VictimContactScheme = _graphql_enum(d.VictimContactScheme, "Victim contact schem
 
 NoteKind = _graphql_enum(d.NoteKind, "Whether a note records fact or opinion (REC-3).", {
     "FACT": "What happened or was said.", "OPINION": "The practitioner's professional judgement."})
+
+BreachOutcome = _graphql_enum(d.BreachOutcome, "The court's outcome of breach proceedings.", {
+    "ORDER_CONTINUED": "The order continues: earlier warnings and failures are spent (ENF-5).",
+    "ORDER_REVOKED": "The order is revoked (the sentence ends; a plan review is due on committal, PLAN-5)."})

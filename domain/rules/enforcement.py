@@ -114,8 +114,17 @@ def breach_outcome(sentence: Sentence, command: RecordBreachOutcome, today: date
     return errors
 
 
+def has_offset(instant: datetime, path: tuple[str, ...]) -> list[Violation]:
+    if instant.tzinfo is None or instant.utcoffset() is None:
+        return [invalid(path, "An instant needs its UTC offset, e.g. 2026-11-20T14:30:00+00:00.")]
+    return []
+
+
 def recall(sentence: Sentence, command: RecommendRecall, now: datetime) -> list[Violation]:
-    errors = [*rationale_given(command.rationale, "A recall recommendation"), *_active(sentence)]
+    errors = [*rationale_given(command.rationale, "A recall recommendation"), *_active(sentence),
+              *has_offset(command.decided_at, ("decidedAt",))]
+    if errors and any(v.field == ("decidedAt",) for v in errors):
+        return errors
     if command.decided_at > now:
         errors.append(invalid(("decidedAt",), "The decision cannot be in the future."))
     if sentence.type is not SentenceType.LICENCE:
@@ -133,6 +142,8 @@ def lic_5_endorsement_missing(case: Case, command: RecommendRecall) -> bool:
 
 
 def report_sent(sentence: Sentence, command: RecordRecallReportSent, now: datetime) -> list[Violation]:
+    if has_offset(command.sent_at, ("sentAt",)):
+        return has_offset(command.sent_at, ("sentAt",))
     pending = compliance.recall_in_progress(sentence, now.date())
     if pending is None:
         return [invalid(("sentenceId",), "There is no recall in progress.")]
