@@ -267,6 +267,10 @@ class EnforcementAction:
     action: str = strawberry.field(description="What to do.")
     due_by: date = strawberry.field(description="Last day to do it.")
 
+    @classmethod
+    def of(cls, action: compliance.NextAction | None) -> "EnforcementAction | None":
+        return cls(standard=action.standard, action=action.action, due_by=action.due_by) if action else None
+
 
 @strawberry.type(description="Compliance of one sentence, computed in one place (domain/compliance.py).")
 class ComplianceSummary:
@@ -284,14 +288,12 @@ class ComplianceSummary:
 
     @classmethod
     def of(cls, summary: compliance.ComplianceSummary) -> "ComplianceSummary":
-        action = summary.next_action
         return cls(failures=summary.failures, awaiting_decision=summary.awaiting_decision,
                    unacceptable=summary.unacceptable, counting_failure_dates=summary.counting_dates,
                    window_starts_on=summary.window_starts, breach_threshold=summary.threshold,
                    live_warnings=summary.live_warnings, spent_warnings=summary.spent_warnings,
                    breach_in_progress=summary.breach_in_progress, recall_in_progress=summary.recall_in_progress,
-                   next_action=EnforcementAction(standard=action.standard, action=action.action, due_by=action.due_by)
-                   if action else None)
+                   next_action=EnforcementAction.of(summary.next_action))
 
 
 @strawberry.type(description="Compliance across all of a case's sentences.")
@@ -603,12 +605,10 @@ class Case(Node):
                    as_of: Annotated[date | None, strawberry.argument(description="The day to evaluate; defaults to today.")] = None
                    ) -> CaseCompliance:
         summary = compliance.summarise_case(self._case.sentences, as_of or info.context.clock.today())
-        action = summary.next_action
         return CaseCompliance(failures=summary.failures, awaiting_decision=summary.awaiting_decision,
                               unacceptable=summary.unacceptable, live_warnings=summary.live_warnings,
                               breach_in_progress=summary.breach_in_progress, recall_in_progress=summary.recall_in_progress,
-                              next_action=EnforcementAction(standard=action.standard, action=action.action,
-                                                            due_by=action.due_by) if action else None)
+                              next_action=EnforcementAction.of(summary.next_action))
 
     @strawberry.field(description="When and by whom the case was created.")
     def created(self) -> RecordStamp:
