@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 
 from domain.enums import (
     AppointmentKind,
@@ -18,8 +19,11 @@ from domain.enums import (
     Provider,
     RequirementType,
     RoshLevel,
+    SafeguardingAgency,
+    SafeguardingKind,
     SentenceType,
 )
+from domain.tiering import ComplexityFactor, Need, NeedSeverity
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,11 @@ class RecordRoshAssessment:
     assessed_on: date
     rationale: str
     risk_to_children: RoshLevel | None = None
+    risk_to_public: RoshLevel | None = None
+    risk_to_known_adult: RoshLevel | None = None
+    risk_to_staff: RoshLevel | None = None
+    reoffending_score: Decimal | None = None
+    serious_recidivism_score: Decimal | None = None
     expected_version: int | None = None
 
 
@@ -112,6 +121,8 @@ class RegisterMappa:
     level: MappaLevel
     registered_on: date
     visor_recorded: bool
+    visor_reference: str | None = None
+    review_due_on: date | None = None
     expected_version: int | None = None
 
 
@@ -329,3 +340,57 @@ class RecordAddressChange:
     details: str
     expected_version: int | None = None
     idempotency_key: str | None = None
+
+
+@dataclass(frozen=True)
+class DeregisterMappa:
+    crn: str
+    deregistered_on: date
+    reason: str
+    expected_version: int | None = None
+
+
+@dataclass(frozen=True)
+class RegisterSafeguarding:
+    crn: str
+    kind: SafeguardingKind
+    started_on: date
+    review_on: date | None = None
+    referred_to: SafeguardingAgency | None = None
+    referred_on: date | None = None
+    details: str | None = None
+    expected_version: int | None = None
+
+
+@dataclass(frozen=True)
+class EndSafeguarding:
+    crn: str
+    safeguarding_id: str
+    ended_on: date
+    expected_version: int | None = None
+
+
+@dataclass(frozen=True)
+class RegisterComplexityFactor:
+    crn: str
+    factor: ComplexityFactor
+    started_on: date
+    ended_on: date | None = None
+    expected_version: int | None = None
+
+
+@dataclass(frozen=True)
+class RecordNeedsAssessment:
+    crn: str
+    assessed_on: date
+    needs: tuple[tuple[Need, NeedSeverity], ...]
+    expected_version: int | None = None
+
+
+@dataclass(frozen=True)
+class RecordEmergencyAction:
+    crn: str
+    occurred_at: datetime
+    action: str
+    manager_informed_at: datetime
+    expected_version: int | None = None

@@ -184,3 +184,11 @@ class NoteKind(str, Enum):
 class BreachOutcome(str, Enum):
     ORDER_CONTINUED = "ORDER_CONTINUED"
     ORDER_REVOKED = "ORDER_REVOKED"
+
+
+class SafeguardingAgency(str, Enum):
+    """Where a safeguarding concern is referred (SAFE-1)."""
+
+    CHILDRENS_SERVICES = "CHILDRENS_SERVICES"
+    ADULT_SAFEGUARDING = "ADULT_SAFEGUARDING"
+    MARAC = "MARAC"

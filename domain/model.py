@@ -8,9 +8,13 @@ appended, never edited: allocations, assessments and registrations are added and
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
 from uuid import uuid4
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from domain.tiering import ChangeLevel, ComplexityFactor, Need, NeedSeverity, ProtectLevel
 
 from domain.enums import (
     AllocationKind,
@@ -27,6 +31,7 @@ from domain.enums import (
     RequirementStatus,
     RequirementType,
     RoshLevel,
+    SafeguardingAgency,
     SafeguardingKind,
     SentenceStatus,
     SentenceType,
@@ -351,12 +356,18 @@ class Sentence(Model):
 
 
 class RoshAssessment(Model):
-    """One risk of serious harm assessment (RISK-1). Kept as history; the current one is the
-    latest by assessment date (ties: the one recorded last)."""
+    """One risk of serious harm assessment (RISK-1): the overall level, the level by group, the
+    likelihood-of-reoffending scores (exact percentages), the assessor (``recorded.by``), date and
+    rationale. Kept as history; the current one is the latest by date (ties: the last recorded)."""
 
     id: str = Field(default_factory=new_id)
     level: RoshLevel
     risk_to_children: RoshLevel | None = None
+    risk_to_public: RoshLevel | None = None
+    risk_to_known_adult: RoshLevel | None = None
+    risk_to_staff: RoshLevel | None = None
+    reoffending_score: Decimal | None = None
+    serious_recidivism_score: Decimal | None = None
     assessed_on: date
     rationale: str
     recorded: Recorded
@@ -368,16 +379,75 @@ class MappaRegistration(Model):
     level: MappaLevel
     registered_on: date
     visor_recorded: bool
+    visor_reference: str | None = None
+    review_due_on: date | None = None
     deregistered_on: date | None = None
+    deregistration_reason: str | None = None
     recorded: Recorded
 
 
 class SafeguardingConcern(Model):
+    """SAFE-1: a time-bounded safeguarding registration with the referral made, to whom and when."""
+
     id: str = Field(default_factory=new_id)
     kind: SafeguardingKind
     started_on: date
+    review_on: date | None = None
+    ended_on: date | None = None
+    referred_to: SafeguardingAgency | None = None
+    referred_on: date | None = None
+    details: str | None = None
+    recorded: Recorded
+
+    def active_on(self, day: date) -> bool:
+        return self.started_on <= day and (self.ended_on is None or self.ended_on > day)
+
+
+class ComplexityRegistration(Model):
+    """A complexity factor registered on the case (TIER-1), time-bounded."""
+
+    id: str = Field(default_factory=new_id)
+    factor: ComplexityFactor
+    started_on: date
     ended_on: date | None = None
     recorded: Recorded
+
+
+class NeedsAssessment(Model):
+    """Criminogenic needs and their severity (TIER-1 change level)."""
+
+    id: str = Field(default_factory=new_id)
+    assessed_on: date
+    needs: dict[Need, NeedSeverity]
+    recorded: Recorded
+
+
+class EmergencyAction(Model):
+    """RISK-3: immediate action on an immediate risk, and when a manager was informed."""
+
+    id: str = Field(default_factory=new_id)
+    occurred_at: datetime
+    action: str
+    manager_informed_at: datetime
+    recorded: Recorded
+
+
+class TierCalculation(Model):
+    """TIER-1: one stored calculation with its inputs, breakdown, rule version and reason."""
+
+    id: str = Field(default_factory=new_id)
+    tier: str
+    protect: ProtectLevel
+    change: ChangeLevel
+    provisional: bool
+    protect_points: int
+    change_points: int
+    breakdown: dict[str, int]
+    explanation: list[str]
+    inputs: dict[str, Any]
+    rule_version: str
+    reason: str
+    calculated_at: datetime
 
 
 class Case(Model):
@@ -391,6 +461,10 @@ class Case(Model):
     mappa_registrations: list[MappaRegistration] = Field(default_factory=list)
     safeguarding: list[SafeguardingConcern] = Field(default_factory=list)
     address_changes: list[AddressChange] = Field(default_factory=list)
+    complexity_factors: list[ComplexityRegistration] = Field(default_factory=list)
+    needs_assessments: list[NeedsAssessment] = Field(default_factory=list)
+    emergency_actions: list[EmergencyAction] = Field(default_factory=list)
+    tier: TierCalculation | None = None
     idempotency: list[IdempotencyRecord] = Field(default_factory=list)
     created: Recorded
     updated: Recorded

@@ -9,7 +9,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from domain.commands import CaseQuery
-from domain.model import Case
+from domain.model import Case, TierCalculation
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -44,6 +44,18 @@ class CaseRepository(Protocol):
 
     async def find(self, query: CaseQuery, first: int, after_crn: str | None) -> list[Case]:
         """Up to ``first`` cases matching ``query``, in CRN order, after ``after_crn``."""
+        ...
+
+
+class TierHistory(Protocol):
+    """TIER-1 history, stored apart from the case (DESIGN.md: ``tier_calculations``)."""
+
+    async def append(self, case_id: str, crn: str, calculation: TierCalculation) -> None:
+        """Store a calculation (idempotent by its id)."""
+        ...
+
+    async def history(self, case_id: str) -> list[TierCalculation]:
+        """Every calculation for the case, newest first."""
         ...
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 
-from domain import compliance
+from domain import compliance, risk
 from domain.calendar import add_working_days
 from domain.dates import add_months
 from domain.enums import (
@@ -112,6 +112,8 @@ TITLES = {
     "LIC-1": "Licence: warning or recall decision by the end of the 9th working day",
     "LIC-2": "Recall report within 24 hours of the decision (2 hours in an emergency)",
     "LIC-5": "CRC non-emergency recall at HIGH RoSH endorsed by the NPS",
+    "RISK-2": "CRC case at HIGH RoSH or above referred and transferred to the NPS",
+    "MAPPA-1": "MAPPA case recorded on ViSOR",
 }
 ORDER = list(TITLES)
 
@@ -429,8 +431,23 @@ def _lic_5_applies(case: Case, on: date) -> bool:
             and rosh.level.at_least(RoshLevel.HIGH))
 
 
+def risk_and_mappa(case: Case, as_of: date) -> Iterable[Check]:
+    """RISK-2 (see ``domain.risk``) and MAPPA-1: a current MAPPA registration needs a ViSOR
+    record reference, or it is NOT_MET."""
+    for escalated, transferred, detail in risk.risk_2_events(case, as_of):
+        yield _check("RISK-2", None, arises_on=escalated, done_on=transferred, detail=detail)
+    live = [m for m in case.mappa_registrations if m.registered_on <= as_of
+            and (m.deregistered_on is None or m.deregistered_on > as_of)]
+    if live:
+        current = live[-1]
+        recorded = bool(current.visor_reference)
+        yield _check("MAPPA-1", None, arises_on=current.registered_on, done_on=current.registered_on, done_ok=recorded,
+                     detail=f"ViSOR record {current.visor_reference}." if recorded else
+                     "MAPPA case without a ViSOR record reference: ViSOR use is mandatory.")
+
+
 RULES: list[Rule] = [alloc_1, first_appointment, planning, plan_review, approved_premises, victims, completion,
-                     unpaid_work, enforcement]
+                     unpaid_work, enforcement, risk_and_mappa]
 
 
 def _ended_before(sentence: Sentence | None, as_of: date) -> date | None:

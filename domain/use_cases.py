@@ -28,7 +28,7 @@ from domain.commands import (
     TransferCase,
 )
 from domain.dates import period_end
-from domain import compliance
+from domain import compliance, risk
 from domain.enums import AllocationKind, BreachOutcome, RequirementStatus, SentenceStatus
 from domain.errors import ErrorCode, Violation, breaks, invalid
 from domain.model import (
@@ -39,13 +39,16 @@ from domain.model import (
     ApprovedPremisesReferral,
     Breach,
     Case,
+    ComplexityRegistration,
     ComplianceWarning,
+    EmergencyAction,
     Evaluation,
     Explanation,
     FailureDecision,
     FailureToComply,
     IdempotencyRecord,
     MappaRegistration,
+    NeedsAssessment,
     Note,
     Offence,
     Offender,
@@ -59,16 +62,19 @@ from domain.model import (
     Requirement,
     RequirementVariation,
     RoshAssessment,
+    SafeguardingConcern,
     Sentence,
     Termination,
+    TierCalculation,
     UnpaidWorkSession,
 )
-from domain.ports import CaseRepository, Clock, DocumentTooLarge, DuplicateCrn
+from domain.ports import CaseRepository, Clock, DocumentTooLarge, DuplicateCrn, TierHistory
 from domain.principal import Principal
 from domain.rules import allocation as allocation_rules
 from domain.rules import enforcement
 from domain.rules import records
 from domain.rules import requirements as requirement_rules
+from domain.rules import risk_records as risk_rules
 from domain.rules import shape
 
 MAX_ATTEMPTS = 5
@@ -137,9 +143,10 @@ Change = Callable[[Case, date], Any]
 class CaseService:
     """The application's use cases over one repository and clock."""
 
-    def __init__(self, repository: CaseRepository, clock: Clock) -> None:
+    def __init__(self, repository: CaseRepository, clock: Clock, tiers: TierHistory | None = None) -> None:
         self.repository = repository
         self.clock = clock
+        self.tiers = tiers
 
     def _stamp(self, principal: Principal) -> Recorded:
         return Recorded(by=Actor(subject=principal.subject, name=principal.name), at=self.clock.now())
@@ -164,6 +171,9 @@ class CaseService:
                 created = change(draft, self.clock.today())
             except Rejected as rejected:
                 return _fail(*rejected.violations)
+            recalculated = risk.recalculate(draft, _reason(change), self.clock.now(), self.clock.today())
+            if recalculated is not None:
+                draft.tier = recalculated
             if idempotency is not None:
                 draft.idempotency = [*draft.idempotency, IdempotencyRecord(
                     key=idempotency.key, operation=idempotency.operation, record_ids=_record_ids(created),
@@ -176,6 +186,8 @@ class CaseService:
                 return _fail(Violation(ErrorCode.DOCUMENT_TOO_LARGE,
                                        f"The case record would be too large to store ({too_large}).", ()))
             if written:
+                if recalculated is not None and self.tiers is not None:
+                    await self.tiers.append(draft.id, draft.crn, recalculated)
                 return Outcome(case=draft, created=created)
             if expected_version is not None:
                 current = await self.repository.get(crn)
@@ -196,10 +208,13 @@ class CaseService:
         for _ in range(attempts):
             crn = command.crn or crn_rules.generate_crn()
             case = Case(crn=crn, offender=offender, created=stamp, updated=stamp)
+            case.tier = risk.recalculate(case, "Case opened", self.clock.now(), self.clock.today())
             try:
                 await self.repository.add(case)
             except DuplicateCrn:
                 continue
+            if self.tiers is not None:
+                await self.tiers.append(case.id, case.crn, case.tier)
             return Outcome(case=case)
         if command.crn is not None:
             return _fail(Violation(ErrorCode.DUPLICATE, f"A case with CRN {command.crn} already exists.", ("crn",)))
@@ -255,11 +270,12 @@ class CaseService:
 
     async def record_rosh_assessment(self, principal: Principal, command: RecordRoshAssessment) -> Outcome:
         def change(case: Case, today: date) -> RoshAssessment:
-            errors = shape.not_in_future(command.assessed_on, today, ("assessedOn",), "Assessment date")
-            if not command.rationale or not command.rationale.strip():
-                errors.append(breaks("RISK-1", ("rationale",), "a RoSH assessment records its rationale (REC-2)."))
-            reject_if(errors)
+            reject_if(risk_rules.rosh_assessment(command, today))
             assessment = RoshAssessment(level=command.level, risk_to_children=command.risk_to_children,
+                                        risk_to_public=command.risk_to_public,
+                                        risk_to_known_adult=command.risk_to_known_adult,
+                                        risk_to_staff=command.risk_to_staff, reoffending_score=command.reoffending_score,
+                                        serious_recidivism_score=command.serious_recidivism_score,
                                         assessed_on=command.assessed_on, rationale=command.rationale.strip(),
                                         recorded=self._stamp(principal))
             case.rosh_assessments.append(assessment)
@@ -269,23 +285,91 @@ class CaseService:
 
     async def register_mappa(self, principal: Principal, command: RegisterMappa) -> Outcome:
         def change(case: Case, today: date) -> MappaRegistration:
-            reject_if(shape.not_in_future(command.registered_on, today, ("registeredOn",), "Registration date"))
-            registration = MappaRegistration(category=command.category, level=command.level,
-                                             registered_on=command.registered_on,
-                                             visor_recorded=command.visor_recorded,
-                                             recorded=self._stamp(principal))
-            # A new registration supersedes the current one (history kept, nothing edited away).
+            reject_if(risk_rules.mappa_registration(case, command, today))
             current = case.mappa
-            if current is not None:
-                if command.registered_on < current.registered_on:
-                    raise Rejected([invalid(("registeredOn",),
-                                            f"The current MAPPA registration is dated {current.registered_on.isoformat()}; "
-                                            "a new one cannot be earlier.")])
+            if current is not None:  # superseded: history kept, nothing edited away
                 current.deregistered_on = command.registered_on
+                current.deregistration_reason = "Superseded by a new registration"
+            registration = MappaRegistration(category=command.category, level=command.level,
+                                             registered_on=command.registered_on, visor_recorded=command.visor_recorded,
+                                             visor_reference=command.visor_reference.strip() if command.visor_reference else None,
+                                             review_due_on=command.review_due_on, recorded=self._stamp(principal))
             case.mappa_registrations.append(registration)
             return registration
 
         return await self._update(principal, command.crn, command.expected_version, change)
+
+    async def deregister_mappa(self, principal: Principal, command: c.DeregisterMappa) -> Outcome:
+        def change(case: Case, today: date) -> MappaRegistration:
+            reject_if(risk_rules.mappa_deregistration(case, command, today))
+            current = case.mappa
+            current.deregistered_on = command.deregistered_on
+            current.deregistration_reason = command.reason.strip()
+            return current
+
+        return await self._update(principal, command.crn, command.expected_version, change)
+
+    async def register_safeguarding(self, principal: Principal, command: c.RegisterSafeguarding) -> Outcome:
+        def change(case: Case, today: date) -> SafeguardingConcern:
+            reject_if(risk_rules.safeguarding(command, today))
+            concern = SafeguardingConcern(kind=command.kind, started_on=command.started_on, review_on=command.review_on,
+                                          referred_to=command.referred_to, referred_on=command.referred_on,
+                                          details=command.details.strip() if command.details else None,
+                                          recorded=self._stamp(principal))
+            case.safeguarding.append(concern)
+            return concern
+
+        return await self._update(principal, command.crn, command.expected_version, change)
+
+    async def end_safeguarding(self, principal: Principal, command: c.EndSafeguarding) -> Outcome:
+        def change(case: Case, today: date) -> SafeguardingConcern:
+            concern = next((s for s in case.safeguarding if s.id == command.safeguarding_id), None)
+            if concern is None:
+                raise Rejected([Violation(ErrorCode.NOT_FOUND, "The case has no such safeguarding registration.",
+                                          ("safeguardingId",))])
+            errors = shape.not_in_future(command.ended_on, today, ("endedOn",), "End date")
+            if concern.ended_on is not None:
+                errors.append(invalid(("safeguardingId",), f"It ended on {concern.ended_on.isoformat()}."))
+            if command.ended_on < concern.started_on:
+                errors.append(invalid(("endedOn",), "It cannot end before it started."))
+            reject_if(errors)
+            concern.ended_on = command.ended_on
+            return concern
+
+        return await self._update(principal, command.crn, command.expected_version, change)
+
+    async def register_complexity_factor(self, principal: Principal, command: c.RegisterComplexityFactor) -> Outcome:
+        def change(case: Case, today: date) -> ComplexityRegistration:
+            reject_if(risk_rules.complexity_factor(command, today))
+            registration = ComplexityRegistration(factor=command.factor, started_on=command.started_on,
+                                                  ended_on=command.ended_on, recorded=self._stamp(principal))
+            case.complexity_factors.append(registration)
+            return registration
+
+        return await self._update(principal, command.crn, command.expected_version, change)
+
+    async def record_needs_assessment(self, principal: Principal, command: c.RecordNeedsAssessment) -> Outcome:
+        def change(case: Case, today: date) -> NeedsAssessment:
+            reject_if(risk_rules.needs_assessment(command, today))
+            assessment = NeedsAssessment(assessed_on=command.assessed_on, needs=dict(command.needs),
+                                         recorded=self._stamp(principal))
+            case.needs_assessments.append(assessment)
+            return assessment
+
+        return await self._update(principal, command.crn, command.expected_version, change)
+
+    async def record_emergency_action(self, principal: Principal, command: c.RecordEmergencyAction) -> Outcome:
+        def change(case: Case, today: date) -> EmergencyAction:
+            reject_if(risk_rules.emergency_action(command, self.clock.now()))
+            action = EmergencyAction(occurred_at=command.occurred_at, action=command.action.strip(),
+                                     manager_informed_at=command.manager_informed_at, recorded=self._stamp(principal))
+            case.emergency_actions.append(action)
+            return action
+
+        return await self._update(principal, command.crn, command.expected_version, change)
+
+    async def tier_history(self, case: Case) -> list[TierCalculation]:
+        return await self.tiers.history(case.id) if self.tiers is not None else ([case.tier] if case.tier else [])
 
     # Records against a sentence ----------------------------------------------------------------
 
@@ -582,6 +666,12 @@ class CaseService:
             if len(page) < batch:
                 return report
             after = page[-1].crn
+
+
+def _reason(change: Change) -> str:
+    """Why a tier was recalculated: the use case that changed an input (e.g. record_rosh_assessment)."""
+    name = getattr(change, "__qualname__", "")
+    return name.split(".<locals>")[0].replace("CaseService.", "").replace("_", " ") or "update"
 
 
 def _version_conflict(expected: int, actual: int | None) -> Violation:

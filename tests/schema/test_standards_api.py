@@ -142,9 +142,9 @@ async def test_plan_1_risk_management_plan_required_through_graphql(gql, store, 
 
 async def test_plan_2_child_safeguarding_objective_required_through_graphql(gql, store, case):
     sentence = await add_sentence(gql)
-    await gql(ROSH, {"input": {"crn": CRN, "level": "MEDIUM", "riskToChildren": "HIGH", "assessedOn": "2026-11-03",
+    await gql(ROSH, {"input": {"crn": CRN, "level": "HIGH", "riskToChildren": "HIGH", "assessedOn": "2026-11-03",
                                "rationale": "r"}})
-    variables = {"crn": CRN, "sentenceId": sentence["id"], "completedOn": "2026-11-10", "roshLevelIdentified": "MEDIUM",
+    variables = {"crn": CRN, "sentenceId": sentence["id"], "completedOn": "2026-11-10", "roshLevelIdentified": "HIGH",
                  "riskManagementPlan": "Weekly contact", "objectives": [{"description": "Employment"}]}
     await assert_refused(gql, store, PLAN, {"input": variables}, field=["input", "objectives"],
                          code="CHILD_SAFEGUARDING_OBJECTIVE_REQUIRED", standard="PLAN-2")

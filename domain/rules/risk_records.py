@@ -1,0 +1,121 @@
+"""Rules for risk records: RoSH assessments (RISK-1), MAPPA (MAPPA-1), safeguarding (SAFE-1),
+complexity factors and needs (TIER-1), emergency actions (RISK-3)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from domain.commands import (
+    DeregisterMappa,
+    RecordEmergencyAction,
+    RecordNeedsAssessment,
+    RecordRoshAssessment,
+    RegisterComplexityFactor,
+    RegisterMappa,
+    RegisterSafeguarding,
+)
+from domain.errors import Violation, breaks, invalid
+from domain.model import Case
+from domain.rules.enforcement import has_offset
+from domain.rules.shape import not_in_future, text_present
+
+HUNDRED = Decimal(100)
+
+
+def score(value: Decimal | None, path: tuple[str, ...]) -> list[Violation]:
+    """A percentage, exact, 0 to 100 with at most two decimal places."""
+    if value is None:
+        return []
+    if not value.is_finite() or not Decimal(0) <= value <= HUNDRED:
+        return [invalid(path, "A score is a percentage from 0 to 100.")]
+    if value.as_tuple().exponent < -2:
+        return [invalid(path, "A score has at most two decimal places.")]
+    return []
+
+
+def rosh_assessment(command: RecordRoshAssessment, today: date) -> list[Violation]:
+    errors = list(not_in_future(command.assessed_on, today, ("assessedOn",), "Assessment date"))
+    if not command.rationale or not command.rationale.strip():
+        errors.append(breaks("RISK-1", ("rationale",), "a RoSH assessment records its rationale (REC-2)."))
+    errors += score(command.reoffending_score, ("reoffendingScore",))
+    errors += score(command.serious_recidivism_score, ("seriousRecidivismScore",))
+    groups = (command.risk_to_children, command.risk_to_public, command.risk_to_known_adult, command.risk_to_staff)
+    by_group = [g for g in groups if g is not None]
+    highest = max(by_group, key=lambda g: g.rank) if by_group else None
+    if highest is not None and (highest.rank > command.level.rank
+                                or (len(by_group) == len(groups) and highest.rank != command.level.rank)):
+        errors.append(breaks("RISK-1", ("level",), f"the overall RoSH is the highest of the levels by group "
+                                                   f"({highest.value}), not {command.level.value}."))
+    return errors
+
+
+def mappa_registration(case: Case, command: RegisterMappa, today: date) -> list[Violation]:
+    errors = list(not_in_future(command.registered_on, today, ("registeredOn",), "Registration date"))
+    if command.visor_reference is not None:
+        errors += text_present(command.visor_reference, ("visorReference",), "ViSOR reference", 50)
+        if not command.visor_recorded:
+            errors.append(invalid(("visorRecorded",), "A ViSOR reference means the case is recorded on ViSOR."))
+    if command.review_due_on is not None and command.review_due_on <= command.registered_on:
+        errors.append(invalid(("reviewDueOn",), "The review falls after the registration."))
+    current = case.mappa
+    if current is not None and command.registered_on < current.registered_on:
+        errors.append(invalid(("registeredOn",), f"The current MAPPA registration is dated "
+                                                 f"{current.registered_on.isoformat()}; a new one cannot be earlier."))
+    return errors
+
+
+def mappa_deregistration(case: Case, command: DeregisterMappa, today: date) -> list[Violation]:
+    errors = [*not_in_future(command.deregistered_on, today, ("deregisteredOn",), "Deregistration date"),
+              *text_present(command.reason, ("reason",), "Reason")]
+    current = case.mappa
+    if current is None:
+        errors.append(invalid(("crn",), "The case has no current MAPPA registration."))
+    elif command.deregistered_on < current.registered_on:
+        errors.append(invalid(("deregisteredOn",), "Deregistration cannot predate the registration."))
+    return errors
+
+
+def safeguarding(command: RegisterSafeguarding, today: date) -> list[Violation]:
+    """SAFE-1: time-bounded, with the referral made and to whom."""
+    errors = list(not_in_future(command.started_on, today, ("startedOn",), "Start date"))
+    if command.review_on is not None and command.review_on <= command.started_on:
+        errors.append(invalid(("reviewOn",), "The review falls after the start."))
+    if (command.referred_to is None) != (command.referred_on is None):
+        errors.append(breaks("SAFE-1", ("referredOn",) if command.referred_on is None else ("referredTo",),
+                             "a referral records both to whom and when it was made."))
+    if command.referred_on is not None:
+        errors += not_in_future(command.referred_on, today, ("referredOn",), "Referral date")
+    if command.details is not None:
+        errors += text_present(command.details, ("details",), "Details")
+    return errors
+
+
+def complexity_factor(command: RegisterComplexityFactor, today: date) -> list[Violation]:
+    errors = list(not_in_future(command.started_on, today, ("startedOn",), "Start date"))
+    if command.ended_on is not None and command.ended_on <= command.started_on:
+        errors.append(invalid(("endedOn",), "The end falls after the start."))
+    return errors
+
+
+def needs_assessment(command: RecordNeedsAssessment, today: date) -> list[Violation]:
+    errors = list(not_in_future(command.assessed_on, today, ("assessedOn",), "Assessment date"))
+    seen = set()
+    for index, (need, _) in enumerate(command.needs):
+        if need in seen:
+            errors.append(invalid(("needs", str(index), "need"), f"{need.value} is given twice."))
+        seen.add(need)
+    return errors
+
+
+def emergency_action(command: RecordEmergencyAction, now: datetime) -> list[Violation]:
+    """RISK-3: the action taken and when the manager was informed (not before it happened)."""
+    errors = [*has_offset(command.occurred_at, ("occurredAt",)), *has_offset(command.manager_informed_at, ("managerInformedAt",)),
+              *text_present(command.action, ("action",), "Action taken")]
+    if errors:
+        return errors
+    if command.occurred_at > now or command.manager_informed_at > now:
+        errors.append(invalid(("occurredAt",), "Times cannot be in the future."))
+    if command.manager_informed_at < command.occurred_at:
+        errors.append(breaks("RISK-3", ("managerInformedAt",), "the manager is informed after the event, not before it."))
+    return errors
