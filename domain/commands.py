@@ -136,6 +136,7 @@ class CaseQuery:
     rosh_levels: tuple[RoshLevel, ...] | None = None
     overdue_as_of: date | None = None
     not_overdue_as_of: date | None = None
+    tiers: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ def to_document(case: Case) -> dict[str, Any]:
         "provider": allocation.provider.value if allocation else None,
         "roshLevel": rosh.level.value if rosh else None,
         "overdueFrom": overdue.isoformat() if overdue else None,
+        "tier": case.tier.tier if case.tier else None,
     }
     return document
 
@@ -73,6 +74,8 @@ def filter_for(query: CaseQuery, after_crn: str | None) -> dict[str, Any]:
     if query.not_overdue_as_of is not None:
         conditions["$or"] = [{"current.overdueFrom": None},
                              {"current.overdueFrom": {"$gt": query.not_overdue_as_of.isoformat()}}]
+    if query.tiers is not None:
+        conditions["current.tier"] = {"$in": list(query.tiers)}
     if after_crn is not None:
         conditions["crn"] = {"$gt": after_crn}
     return conditions

@@ -11,6 +11,7 @@ from mongomock_motor import AsyncMongoMockClient
 
 from repositories.cases import MongoCaseRepository
 from repositories.indexes import ensure_indexes
+from repositories.tiers import MongoTierHistory
 
 
 @dataclass
@@ -21,6 +22,7 @@ class Store:
     database: Any
     embedded: bool
     cases: MongoCaseRepository
+    tiers: MongoTierHistory
 
     async def ping(self) -> bool:
         try:
@@ -46,4 +48,5 @@ def open_store(mongodb_uri: str | None, database_name: str, *, server_selection_
         client = AsyncMongoMockClient(tz_aware=True)
         embedded = True
     database = client[database_name]
-    return Store(client=client, database=database, embedded=embedded, cases=MongoCaseRepository(database["cases"]))
+    return Store(client=client, database=database, embedded=embedded, cases=MongoCaseRepository(database["cases"]),
+                 tiers=MongoTierHistory(database["tier_calculations"]))

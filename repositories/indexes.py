@@ -31,6 +31,9 @@ INDEXES: tuple[IndexSpec, ...] = (
     IndexSpec("cases", (("current.provider", ASC), ("crn", ASC)), "provider_crn"),
     IndexSpec("cases", (("current.roshLevel", ASC), ("crn", ASC)), "rosh_crn"),
     IndexSpec("cases", (("current.overdueFrom", ASC), ("crn", ASC)), "overdue_crn"),
+    IndexSpec("cases", (("current.tier", ASC), ("crn", ASC)), "tier_crn"),
+    # TIER-1 history of a case, newest first.
+    IndexSpec("tier_calculations", (("caseId", ASC), ("calculated_at", -1), ("_id", -1)), "case_calculated"),
 )
 
 

@@ -21,6 +21,7 @@ from schema.types import (
     Node,
     PageInfo,
     Requirement,
+    SafeguardingConcern,
     Sentence,
     StandardsReport,
 )
@@ -42,6 +43,9 @@ class Query:
             return None
         if type_name == "Case" and len(keys) == 1:
             return Case.of(case)
+        if type_name == "SafeguardingConcern" and len(keys) == 2:
+            concern = next((s for s in case.safeguarding if s.id == keys[1]), None)
+            return SafeguardingConcern.of(case.crn, concern) if concern else None
         sentence = case.sentence(keys[1]) if len(keys) >= 2 else None
         if sentence is None:
             return None

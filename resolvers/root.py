@@ -17,7 +17,7 @@ from strawberry.extensions import (
 
 from resolvers.mutation import Mutation
 from resolvers.query import Query
-from schema.types import Appointment, Case, FailureToComply, Requirement, Sentence
+from schema.types import Appointment, Case, FailureToComply, Requirement, SafeguardingConcern, Sentence
 
 MAX_DEPTH = 12
 MAX_TOKENS = 5000
@@ -53,7 +53,7 @@ def build_schema(*, max_depth: int = MAX_DEPTH, max_tokens: int = MAX_TOKENS,
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
-        types=[Case, Sentence, Requirement, Appointment, FailureToComply],
+        types=[Case, Sentence, Requirement, Appointment, FailureToComply, SafeguardingConcern],
         extensions=[
             partial(QueryDepthLimiter, max_depth=max_depth),
             partial(MaxTokensLimiter, max_token_count=max_tokens),

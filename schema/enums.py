@@ -9,6 +9,7 @@ import strawberry
 from strawberry.types.enum import EnumValueDefinition
 
 from domain import enums as d
+from domain import tiering as t
 from domain.errors import ErrorCode
 from domain.standards import StandardState as DomainStandardState
 
@@ -152,3 +153,32 @@ NoteKind = _graphql_enum(d.NoteKind, "Whether a note records fact or opinion (RE
 BreachOutcome = _graphql_enum(d.BreachOutcome, "The court's outcome of breach proceedings.", {
     "ORDER_CONTINUED": "The order continues: earlier warnings and failures are spent (ENF-5).",
     "ORDER_REVOKED": "The order is revoked (the sentence ends; a plan review is due on committal, PLAN-5)."})
+
+SafeguardingAgency = _graphql_enum(d.SafeguardingAgency, "Where a safeguarding concern is referred (SAFE-1).", {
+    "CHILDRENS_SERVICES": "Children's services.", "ADULT_SAFEGUARDING": "Adult safeguarding (social care).",
+    "MARAC": "Multi-agency risk assessment conference (domestic abuse)."})
+
+ComplexityFactor = _graphql_enum(t.ComplexityFactor, "A complexity factor (TIER-1, from the hmpps-tier model).", {
+    "IOM_NOMINAL": "Integrated offender management nominal (counts 2 towards change, not protect).",
+    "MENTAL_HEALTH": "Mental health issues.", "ATTEMPTED_SUICIDE_OR_SELF_HARM": "Attempted suicide or self-harm.",
+    "VULNERABILITY_ISSUE": "Vulnerability issue.", "CHILD_CONCERNS": "Child concerns.",
+    "CHILD_PROTECTION": "Child protection.", "RISK_TO_CHILDREN": "Risk to children.",
+    "PUBLIC_INTEREST": "Public interest case.", "ADULT_AT_RISK": "Adult at risk.", "STREET_GANGS": "Street gangs.",
+    "TERRORISM": "Terrorism."})
+
+Need = _graphql_enum(t.Need, "A criminogenic need area (TIER-1 change level).", {
+    "ACCOMMODATION": "Accommodation (weight 1).", "EDUCATION_TRAINING_AND_EMPLOYABILITY": "Education, training and employability (weight 1).",
+    "RELATIONSHIPS": "Relationships (weight 1).", "LIFESTYLE_AND_ASSOCIATES": "Lifestyle and associates (weight 1).",
+    "DRUG_MISUSE": "Drug misuse (weight 1).", "ALCOHOL_MISUSE": "Alcohol misuse (weight 1).",
+    "THINKING_AND_BEHAVIOUR": "Thinking and behaviour (weight 2).", "ATTITUDES": "Attitudes (weight 2)."})
+
+NeedSeverity = _graphql_enum(t.NeedSeverity, "Severity of a need.", {
+    "NO_NEED": "No need (0).", "STANDARD": "Standard need (1).", "SEVERE": "Severe need (2)."})
+
+ProtectLevel = _graphql_enum(t.ProtectLevel, "Protect level of a tier (risk of harm).", {
+    "A": "30 points or more.", "B": "20 to 29 points.", "C": "10 to 19 points.", "D": "Under 10 points.",
+    "MISSING": "No RoSH assessment: not assumed to be D."})
+
+ChangeLevel = _graphql_enum(t.ChangeLevel, "Change level of a tier (likelihood of reoffending and needs).", {
+    "ZERO": "0: no mandate for change.", "ONE": "1: under 10 points.", "TWO": "2: 10 to 19 points (or provisional).",
+    "THREE": "3: 20 points or more."})

@@ -200,3 +200,9 @@ class RecordAddressChangePayload:
     failures_to_comply: list[FailureToComply] = strawberry.field(description="Failures to comply the move created (ENF-6), awaiting decision.")
     user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")
     client_mutation_id: str | None = strawberry.field(default=None, description=CLIENT_ID)
+
+
+@strawberry.type(description="Result of a risk mutation (deregisterMappa, registerSafeguarding, endSafeguarding, registerComplexityFactor, recordNeedsAssessment, recordEmergencyAction).")
+class RiskPayload:
+    case: Case | None = strawberry.field(description="The case as written, with its recalculated tier; null when rejected.")
+    user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")
