@@ -448,6 +448,7 @@ class TierCalculation(Model):
     rule_version: str
     reason: str
     calculated_at: datetime
+    case_version: int = 1  # the case version written with it: orders the history exactly
 
 
 class Case(Model):

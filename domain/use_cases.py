@@ -180,6 +180,8 @@ class CaseService:
                     at=self.clock.now())][-MAX_IDEMPOTENCY_RECORDS:]
             draft.version = case.version + 1
             draft.updated = self._stamp(principal)
+            if recalculated is not None:
+                recalculated.case_version = draft.version
             try:
                 written = await self.repository.replace(draft, expected_version=case.version)
             except DocumentTooLarge as too_large:
@@ -391,6 +393,7 @@ class CaseService:
                                               ("requirementId",))])
             return change(case, sentence, requirement, today)
 
+        resolved.__qualname__ = change.__qualname__  # the tier's recalculation reason names the use case
         idempotency = None
         key = getattr(command, "idempotency_key", None)
         if key is not None and replay is not None:

@@ -33,7 +33,7 @@ INDEXES: tuple[IndexSpec, ...] = (
     IndexSpec("cases", (("current.overdueFrom", ASC), ("crn", ASC)), "overdue_crn"),
     IndexSpec("cases", (("current.tier", ASC), ("crn", ASC)), "tier_crn"),
     # TIER-1 history of a case, newest first.
-    IndexSpec("tier_calculations", (("caseId", ASC), ("calculated_at", -1), ("_id", -1)), "case_calculated"),
+    IndexSpec("tier_calculations", (("caseId", ASC), ("case_version", -1)), "case_version"),
 )
 
 

@@ -24,6 +24,6 @@ class MongoTierHistory:
             return  # already stored: a retry of the same append
 
     async def history(self, case_id: str) -> list[TierCalculation]:
-        cursor = self.collection.find({"caseId": case_id}).sort([("calculated_at", -1), ("_id", -1)])
+        cursor = self.collection.find({"caseId": case_id}).sort([("case_version", -1)])
         return [TierCalculation.model_validate({**{k: v for k, v in d.items() if k not in ("_id", "caseId", "crn")},
                                                 "id": d["_id"]}) async for d in cursor]

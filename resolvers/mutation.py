@@ -326,6 +326,46 @@ class Mutation:
                                           failures_to_comply=failures, client_mutation_id=input.client_mutation_id)
 
 
+    # Risk, MAPPA, safeguarding and tiering ----------------------------------------------------
+
+    @strawberry.mutation(description="End the current MAPPA registration (history kept); the tier is recalculated.")
+    async def deregister_mappa(self, info: strawberry.Info[Context],
+                               input: Annotated[DeregisterMappaInput, strawberry.argument(description=INPUT)]) -> RiskPayload:
+        return _risk_payload(info, await info.context.service.deregister_mappa(info.context.principal, input.to_domain()))
+
+    @strawberry.mutation(description="Register a safeguarding concern with its referral (SAFE-1); the tier is recalculated.")
+    async def register_safeguarding(self, info: strawberry.Info[Context],
+                                    input: Annotated[RegisterSafeguardingInput, strawberry.argument(description=INPUT)]
+                                    ) -> RiskPayload:
+        return _risk_payload(info, await info.context.service.register_safeguarding(info.context.principal, input.to_domain()))
+
+    @strawberry.mutation(description="End a safeguarding registration; the tier is recalculated.")
+    async def end_safeguarding(self, info: strawberry.Info[Context],
+                               input: Annotated[EndSafeguardingInput, strawberry.argument(description=INPUT)]) -> RiskPayload:
+        return _risk_payload(info, await info.context.service.end_safeguarding(info.context.principal, input.to_domain()))
+
+    @strawberry.mutation(description="Register a complexity factor (TIER-1); the tier is recalculated.")
+    async def register_complexity_factor(self, info: strawberry.Info[Context],
+                                         input: Annotated[RegisterComplexityFactorInput, strawberry.argument(description=INPUT)]
+                                         ) -> RiskPayload:
+        return _risk_payload(info, await info.context.service.register_complexity_factor(info.context.principal,
+                                                                                              input.to_domain()))
+
+    @strawberry.mutation(description="Record a needs assessment (TIER-1 change level); the tier is recalculated.")
+    async def record_needs_assessment(self, info: strawberry.Info[Context],
+                                      input: Annotated[RecordNeedsAssessmentInput, strawberry.argument(description=INPUT)]
+                                      ) -> RiskPayload:
+        return _risk_payload(info, await info.context.service.record_needs_assessment(info.context.principal,
+                                                                                           input.to_domain()))
+
+    @strawberry.mutation(description="Record an emergency action on an immediate risk and when a manager was informed (RISK-3).")
+    async def record_emergency_action(self, info: strawberry.Info[Context],
+                                      input: Annotated[RecordEmergencyActionInput, strawberry.argument(description=INPUT)]
+                                      ) -> RiskPayload:
+        return _risk_payload(info, await info.context.service.record_emergency_action(info.context.principal,
+                                                                                           input.to_domain()))
+
+
 def _breach_payload(info, outcome, sentence_id: str, client_mutation_id: str | None) -> BreachPayload:
     remember(info, outcome)
     breach = None
@@ -343,45 +383,6 @@ def _recall_payload(info, outcome, client_mutation_id: str | None) -> RecallPayl
                          recall=recall_of(outcome.created) if outcome.ok and outcome.created is not None else None)
 
 
-    # Risk, MAPPA, safeguarding and tiering ----------------------------------------------------
-
-    async def _risk(self, info: strawberry.Info[Context], outcome) -> RiskPayload:
-        remember(info, outcome)
-        return RiskPayload(case=case_of(outcome), user_errors=user_errors(outcome))
-
-    @strawberry.mutation(description="End the current MAPPA registration (history kept); the tier is recalculated.")
-    async def deregister_mappa(self, info: strawberry.Info[Context],
-                               input: Annotated[DeregisterMappaInput, strawberry.argument(description=INPUT)]) -> RiskPayload:
-        return await self._risk(info, await info.context.service.deregister_mappa(info.context.principal, input.to_domain()))
-
-    @strawberry.mutation(description="Register a safeguarding concern with its referral (SAFE-1); the tier is recalculated.")
-    async def register_safeguarding(self, info: strawberry.Info[Context],
-                                    input: Annotated[RegisterSafeguardingInput, strawberry.argument(description=INPUT)]
-                                    ) -> RiskPayload:
-        return await self._risk(info, await info.context.service.register_safeguarding(info.context.principal, input.to_domain()))
-
-    @strawberry.mutation(description="End a safeguarding registration; the tier is recalculated.")
-    async def end_safeguarding(self, info: strawberry.Info[Context],
-                               input: Annotated[EndSafeguardingInput, strawberry.argument(description=INPUT)]) -> RiskPayload:
-        return await self._risk(info, await info.context.service.end_safeguarding(info.context.principal, input.to_domain()))
-
-    @strawberry.mutation(description="Register a complexity factor (TIER-1); the tier is recalculated.")
-    async def register_complexity_factor(self, info: strawberry.Info[Context],
-                                         input: Annotated[RegisterComplexityFactorInput, strawberry.argument(description=INPUT)]
-                                         ) -> RiskPayload:
-        return await self._risk(info, await info.context.service.register_complexity_factor(info.context.principal,
-                                                                                              input.to_domain()))
-
-    @strawberry.mutation(description="Record a needs assessment (TIER-1 change level); the tier is recalculated.")
-    async def record_needs_assessment(self, info: strawberry.Info[Context],
-                                      input: Annotated[RecordNeedsAssessmentInput, strawberry.argument(description=INPUT)]
-                                      ) -> RiskPayload:
-        return await self._risk(info, await info.context.service.record_needs_assessment(info.context.principal,
-                                                                                           input.to_domain()))
-
-    @strawberry.mutation(description="Record an emergency action on an immediate risk and when a manager was informed (RISK-3).")
-    async def record_emergency_action(self, info: strawberry.Info[Context],
-                                      input: Annotated[RecordEmergencyActionInput, strawberry.argument(description=INPUT)]
-                                      ) -> RiskPayload:
-        return await self._risk(info, await info.context.service.record_emergency_action(info.context.principal,
-                                                                                           input.to_domain()))
+def _risk_payload(info, outcome) -> RiskPayload:
+    remember(info, outcome)
+    return RiskPayload(case=case_of(outcome), user_errors=user_errors(outcome))

@@ -222,7 +222,7 @@ async def test_indexes_are_created_idempotently(store):
     first = await store.ensure_indexes()
     second = await store.ensure_indexes()
     assert first == second == [spec.name for spec in INDEXES]
-    assert (await store.database["tier_calculations"].index_information())["case_calculated"]["key"][0] == ("caseId", 1)
+    assert (await store.database["tier_calculations"].index_information())["case_version"]["key"][0] == ("caseId", 1)
     info = await store.cases.collection.index_information()
     assert info["crn_unique"]["unique"] is True
 
