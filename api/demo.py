@@ -112,7 +112,7 @@ async def load_demo_cases(service: CaseService, clock: Clock) -> list[str]:
         crn="D000005", provider=Provider.CRC, officer=c.OfficerDetails("C12A004", "Priya Shah"), transferred_on=ago(14),
         rationale="Moved to the Leeds North office area.")))
     # Some delivery, so the standards show a mix of met, due and overdue.
-    d1 = (await service.get("D000001")).sentences[0]
+    d1 = (await service.get(DEMO_ACTOR, "D000001")).sentences[0]
     upw = d1.requirements[0]
     await _check(await service.record_appointment(DEMO_ACTOR, c.RecordAppointment(
         crn="D000001", sentence_id=d1.id, kind=AppointmentKind.INDUCTION, face_to_face=True, date=ago(15),
@@ -127,7 +127,7 @@ async def load_demo_cases(service: CaseService, clock: Clock) -> list[str]:
         crn="D000001", sentence_id=d1.id, completed_on=ago(10), rosh_level_identified=RoshLevel.LOW,
         objectives=(c.PlanObjectiveDetails("Complete unpaid work hours"),
                     c.PlanObjectiveDetails("Address shoplifting triggers through RAR sessions")))))
-    d2 = (await service.get("D000002")).sentences[0]
+    d2 = (await service.get(DEMO_ACTOR, "D000002")).sentences[0]
     await _check(await service.record_plan(DEMO_ACTOR, c.RecordPlan(
         crn="D000002", sentence_id=d2.id, completed_on=ago(30), rosh_level_identified=RoshLevel.HIGH,
         risk_management_plan="Exclusion zone monitored; weekly contact; police liaison on call-outs.",

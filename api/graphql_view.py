@@ -55,5 +55,6 @@ class CaseGraphQL(GraphQL):
         runtime = request.app.state
         # The gate sets the principal on every request that can run an operation; only the
         # GraphiQL page itself (which runs none) arrives without one.
-        return Context(principal=getattr(request.state, "principal", ANONYMOUS), service=runtime.service, clock=runtime.clock,
-                       loaders=Loaders.for_service(runtime.service), request=request, response=response)
+        principal = getattr(request.state, "principal", ANONYMOUS)
+        return Context(principal=principal, service=runtime.service, clock=runtime.clock,
+                       loaders=Loaders.for_service(runtime.service, principal), request=request, response=response)

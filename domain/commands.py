@@ -137,6 +137,10 @@ class CaseQuery:
     overdue_as_of: date | None = None
     not_overdue_as_of: date | None = None
     tiers: tuple[str, ...] | None = None
+    # Visibility (domain.policy): None = every provider; a tuple = only these (None inside: unallocated).
+    providers: tuple[Provider | None, ...] | None = None
+    # Token subject of the viewer: restricted cases are kept to those that list it.
+    viewer: str | None = None
 
 
 @dataclass(frozen=True)
@@ -394,4 +398,13 @@ class RecordEmergencyAction:
     occurred_at: datetime
     action: str
     manager_informed_at: datetime
+    expected_version: int | None = None
+
+
+@dataclass(frozen=True)
+class RestrictCase:
+    """Restrict a case to an allow-list of staff (token subjects); an empty list lifts the restriction."""
+
+    crn: str
+    allowed_subjects: tuple[str, ...]
     expected_version: int | None = None

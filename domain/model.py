@@ -467,6 +467,8 @@ class Case(Model):
     emergency_actions: list[EmergencyAction] = Field(default_factory=list)
     tier: TierCalculation | None = None
     idempotency: list[IdempotencyRecord] = Field(default_factory=list)
+    # A restricted case exists only for the staff (token subjects) on this list; None: unrestricted.
+    restricted_to: list[str] | None = None
     created: Recorded
     updated: Recorded
 

@@ -9,6 +9,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from domain.commands import CaseQuery
+from domain.audit import AuditEvent
 from domain.model import Case, TierCalculation
 
 LONDON = ZoneInfo("Europe/London")
@@ -56,6 +57,17 @@ class TierHistory(Protocol):
 
     async def history(self, case_id: str) -> list[TierCalculation]:
         """Every calculation for the case, newest first."""
+        ...
+
+
+class AuditLog(Protocol):
+    """Append-only audit store (REC-1, REC-4)."""
+
+    async def append(self, event: AuditEvent) -> None: ...
+
+    async def find(self, crn: str | None, actor: str | None, since: datetime | None, until: datetime | None,
+                   first: int, after: tuple[datetime, str] | None) -> list[AuditEvent]:
+        """Up to ``first`` events, newest first, after the (at, id) keyset cursor."""
         ...
 
 

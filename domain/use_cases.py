@@ -11,7 +11,7 @@ version it read. If another writer got there first:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -28,7 +28,8 @@ from domain.commands import (
     TransferCase,
 )
 from domain.dates import period_end
-from domain import compliance, risk
+from domain import audit as audit_trail
+from domain import compliance, policy, risk
 from domain.enums import AllocationKind, BreachOutcome, RequirementStatus, SentenceStatus
 from domain.errors import ErrorCode, Violation, breaks, invalid
 from domain.model import (
@@ -68,7 +69,7 @@ from domain.model import (
     TierCalculation,
     UnpaidWorkSession,
 )
-from domain.ports import CaseRepository, Clock, DocumentTooLarge, DuplicateCrn, TierHistory
+from domain.ports import AuditLog, CaseRepository, Clock, DocumentTooLarge, DuplicateCrn, TierHistory
 from domain.principal import Principal
 from domain.rules import allocation as allocation_rules
 from domain.rules import enforcement
@@ -143,20 +144,38 @@ Change = Callable[[Case, date], Any]
 class CaseService:
     """The application's use cases over one repository and clock."""
 
-    def __init__(self, repository: CaseRepository, clock: Clock, tiers: TierHistory | None = None) -> None:
+    def __init__(self, repository: CaseRepository, clock: Clock, tiers: TierHistory | None = None,
+                 audit: AuditLog | None = None) -> None:
         self.repository = repository
         self.clock = clock
         self.tiers = tiers
+        self.audit = audit
+
+    async def record(self, entry: audit_trail.AuditEvent) -> None:
+        """Append to the audit trail, awaited before the caller answers (issue 6, REC-1)."""
+        if self.audit is not None:
+            await self.audit.append(entry)
+
+    async def refuse(self, principal: Principal | None, operation: str, reason: str, crn: str | None = None) -> None:
+        await self.record(audit_trail.event(audit_trail.AuditKind.REFUSAL, self.clock.now(), operation, principal,
+                                            crn=crn, reason=reason))
+
+    async def _forbidden(self, principal: Principal, operation: str, crn: str | None, message: str) -> Outcome:
+        await self.refuse(principal, operation, message, crn)
+        return _fail(Violation(ErrorCode.FORBIDDEN, message, ()))
 
     def _stamp(self, principal: Principal) -> Recorded:
         return Recorded(by=Actor(subject=principal.subject, name=principal.name), at=self.clock.now())
 
     async def _update(self, principal: Principal, crn: str, expected_version: int | None,
                       change: Change, idempotency: Idempotency | None = None) -> Outcome:
+        operation = _reason(change).replace(" ", "_")
         for _ in range(MAX_ATTEMPTS):
             case = await self.repository.get(crn)
-            if case is None:
-                return _fail(not_found(crn))
+            if case is None or not policy.can_see(principal, case):
+                return _fail(not_found(crn))  # a case the caller may not see looks like no case
+            if not policy.can_write(principal, case):
+                return await self._forbidden(principal, operation, crn, "Your role may read this case but not change it.")
             if idempotency is not None:
                 seen = next((r for r in case.idempotency if r.key == idempotency.key), None)
                 if seen is not None:
@@ -190,6 +209,8 @@ class CaseService:
             if written:
                 if recalculated is not None and self.tiers is not None:
                     await self.tiers.append(draft.id, draft.crn, recalculated)
+                await self.record(audit_trail.event(audit_trail.AuditKind.WRITE, self.clock.now(), operation, principal,
+                                                    crn=crn, version_before=case.version, version_after=draft.version))
                 return Outcome(case=draft, created=created)
             if expected_version is not None:
                 current = await self.repository.get(crn)
@@ -198,6 +219,10 @@ class CaseService:
                                f"Case {crn} kept changing while this command was applied; try again.", ()))
 
     async def create_case(self, principal: Principal, command: CreateCase) -> Outcome:
+        scope = policy.provider_scope(principal)
+        if not policy.allows(principal, policy.Operation.WRITE_CASE) or (scope is not None and None not in scope):
+            return await self._forbidden(principal, "create_case", command.crn,
+                                         "Cases are opened by the NPS, which allocates them (or an administrator).")
         today = self.clock.today()
         errors = shape.offender_details(command.offender, today)
         if command.crn is not None:
@@ -217,6 +242,8 @@ class CaseService:
                 continue
             if self.tiers is not None:
                 await self.tiers.append(case.id, case.crn, case.tier)
+            await self.record(audit_trail.event(audit_trail.AuditKind.WRITE, self.clock.now(), "create_case", principal,
+                                                crn=case.crn, version_before=0, version_after=case.version))
             return Outcome(case=case)
         if command.crn is not None:
             return _fail(Violation(ErrorCode.DUPLICATE, f"A case with CRN {command.crn} already exists.", ("crn",)))
@@ -648,19 +675,34 @@ class CaseService:
 
     # Reads -----------------------------------------------------------------------------------
 
-    async def get(self, crn: str) -> Case | None:
-        return await self.repository.get(crn)
+    async def get(self, principal: Principal, crn: str) -> Case | None:
+        """The case, or None if there is none or the caller may not see it (the same answer)."""
+        case = await self.repository.get(crn)
+        return case if case is not None and policy.can_see(principal, case) else None
 
-    async def get_many(self, crns: list[str]) -> list[Case | None]:
-        return await self.repository.get_many(crns)
+    async def get_many(self, principal: Principal, crns: list[str]) -> list[Case | None]:
+        return [c if c is not None and policy.can_see(principal, c) else None
+                for c in await self.repository.get_many(crns)]
 
-    async def find_cases(self, query: CaseQuery, first: int, after_crn: str | None) -> list[Case]:
-        return await self.repository.find(query, first, after_crn)
+    @staticmethod
+    def scoped(principal: Principal, query: CaseQuery) -> CaseQuery:
+        """The query narrowed to what the caller may see (provider scope and restrictions)."""
+        scope = policy.provider_scope(principal)
+        return replace(query, providers=None if scope is None else tuple(scope), viewer=principal.subject)
 
-    async def standards_report(self, query: CaseQuery, as_of: date, batch: int = 200) -> standards.Report:
+    async def find_cases(self, principal: Principal, query: CaseQuery, first: int, after_crn: str | None) -> list[Case]:
+        if not policy.allows(principal, policy.Operation.READ_CASE):
+            return []
+        return await self.repository.find(self.scoped(principal, query), first, after_crn)
+
+    async def standards_report(self, principal: Principal, query: CaseQuery, as_of: date,
+                               batch: int = 200) -> standards.Report:
         """Per standard, how many cases are MET, DUE, OVERDUE, NOT_MET on ``as_of`` across the
         caseload the query selects (walked in CRN order, a batch at a time)."""
         report = standards.Report(as_of=as_of)
+        if not policy.allows(principal, policy.Operation.READ_CASE):
+            return report
+        query = self.scoped(principal, query)
         after = None
         while True:
             page = await self.repository.find(query, batch, after)

@@ -38,6 +38,7 @@ def to_document(case: Case) -> dict[str, Any]:
         "roshLevel": rosh.level.value if rosh else None,
         "overdueFrom": overdue.isoformat() if overdue else None,
         "tier": case.tier.tier if case.tier else None,
+        "restrictedTo": case.restricted_to,
     }
     return document
 
@@ -71,9 +72,22 @@ def filter_for(query: CaseQuery, after_crn: str | None) -> dict[str, Any]:
         conditions["current.roshLevel"] = {"$in": [level.value for level in query.rosh_levels]}
     if query.overdue_as_of is not None:
         conditions["current.overdueFrom"] = {"$ne": None, "$lte": query.overdue_as_of.isoformat()}
+    alternatives = []
     if query.not_overdue_as_of is not None:
-        conditions["$or"] = [{"current.overdueFrom": None},
-                             {"current.overdueFrom": {"$gt": query.not_overdue_as_of.isoformat()}}]
+        alternatives.append([{"current.overdueFrom": None},
+                             {"current.overdueFrom": {"$gt": query.not_overdue_as_of.isoformat()}}])
+    if query.providers is not None:
+        conditions.setdefault("current.provider", {})
+        if isinstance(conditions["current.provider"], dict):
+            conditions["current.provider"]["$in"] = [p.value if p else None for p in query.providers]
+        elif conditions["current.provider"] not in [p.value if p else None for p in query.providers]:
+            conditions["current.provider"] = {"$in": []}
+    # Restricted cases exist only for the staff on their allow-list (domain.policy).
+    alternatives.append([{"current.restrictedTo": None}, {"current.restrictedTo": query.viewer}])
+    if len(alternatives) == 1:
+        conditions["$or"] = alternatives[0]
+    else:
+        conditions["$and"] = [{"$or": branch} for branch in alternatives]
     if query.tiers is not None:
         conditions["current.tier"] = {"$in": list(query.tiers)}
     if after_crn is not None:

@@ -81,7 +81,7 @@ class Query:
         if after and after_crn is None:
             raise BadArgument("`after` is not a cursor from this API.")
         query = (filter or CaseFilter()).to_domain(info.context.clock.today())
-        found = await info.context.service.find_cases(query, size + 1, after_crn)
+        found = await info.context.service.find_cases(info.context.principal, query, size + 1, after_crn)
         page = found[:size]
         edges = [CaseEdge(cursor=ids.encode_cursor(case.crn), node=Case.of(case)) for case in page]
         return CaseConnection(edges=edges, page_info=PageInfo(
@@ -97,4 +97,4 @@ class Query:
                                ) -> StandardsReport:
         day = as_of or info.context.clock.today()
         query = CaseFilter(provider=provider, officer_code=officer_code).to_domain(day)
-        return StandardsReport.of(await info.context.service.standards_report(query, day))
+        return StandardsReport.of(await info.context.service.standards_report(info.context.principal, query, day))

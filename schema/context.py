@@ -20,8 +20,13 @@ class Loaders:
     case_by_crn: DataLoader[str, Case | None]
 
     @classmethod
-    def for_service(cls, service: CaseService) -> "Loaders":
-        return cls(case_by_crn=DataLoader(load_fn=service.get_many))
+    def for_service(cls, service: CaseService, principal: Principal) -> "Loaders":
+        """Loaders see only what ``principal`` may see (domain.policy)."""
+
+        async def visible(crns: list[str]):
+            return await service.get_many(principal, crns)
+
+        return cls(case_by_crn=DataLoader(load_fn=visible))
 
     def remember(self, case: Case) -> None:
         """After a write, later fields in the same request read the case as written."""

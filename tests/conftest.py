@@ -62,8 +62,9 @@ class GraphQLRunner:
 
     async def __call__(self, query: str, variables: dict[str, Any] | None = None, *,
                        principal: Principal | None = None, expect_errors: bool = False) -> dict[str, Any]:
-        context = Context(principal=principal or self.principal, service=self.service, clock=self.clock,
-                          loaders=Loaders.for_service(self.service))
+        acting = principal or self.principal
+        context = Context(principal=acting, service=self.service, clock=self.clock,
+                          loaders=Loaders.for_service(self.service, acting))
         result = await schema.execute(query, variable_values=variables, context_value=context)
         if expect_errors:
             assert result.errors, "expected GraphQL errors"
@@ -73,8 +74,15 @@ class GraphQLRunner:
 
 
 @pytest.fixture
-def gql(service, clock, practitioner) -> GraphQLRunner:
-    return GraphQLRunner(service, clock, practitioner)
+def admin() -> Principal:
+    """Reads and writes every provider's cases: the schema tests exercise the rules, not the policy
+    (tests/schema/test_access_control.py exercises the policy)."""
+    return Principal(subject="u-1", name="Ada Admin", roles=frozenset({Role.ADMIN}))
+
+
+@pytest.fixture
+def gql(service, clock, admin) -> GraphQLRunner:
+    return GraphQLRunner(service, clock, admin)
 
 
 def token(*, roles: list[str] | None = None, lifetime: timedelta = timedelta(hours=1), secret: str = TEST_SECRET,

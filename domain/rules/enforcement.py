@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from domain import compliance
+from domain import compliance, policy
 from domain.commands import (
     DecideFailureToComply,
     InitiateBreach,
@@ -15,7 +15,7 @@ from domain.commands import (
     RecordRecallReportSent,
     RecordReRelease,
 )
-from domain.enums import Provider, RequirementStatus, RequirementType, Role, RoshLevel, SentenceStatus, SentenceType
+from domain.enums import Provider, RequirementStatus, RequirementType, RoshLevel, SentenceStatus, SentenceType
 from domain.errors import ErrorCode, Violation, breaks, invalid
 from domain.model import Case, FailureToComply, Sentence
 from domain.parameters import param
@@ -66,7 +66,8 @@ def warning(principal: Principal, sentence: Sentence, command: IssueWarning, tod
                              f"{len(counted)} unacceptable failures within 12 months "
                              f"({', '.join(d.isoformat() for d in counted)}) on a {sentence.type.value}: breach proceedings "
                              "must be instigated instead of a warning.", ErrorCode.BREACH_REQUIRED))
-    if sentence.type is SentenceType.LICENCE and command.final and not principal.has_role(Role.SENIOR_MANAGER):
+    if (sentence.type is SentenceType.LICENCE and command.final
+            and not policy.allows(principal, policy.Operation.ISSUE_FINAL_LICENCE_WARNING)):
         errors.append(breaks("LIC-3", ("final",), "a final licence warning may only be issued by a manager of the "
                                                   "approved senior management grade (SENIOR_MANAGER role).",
                              ErrorCode.SENIOR_MANAGER_REQUIRED))

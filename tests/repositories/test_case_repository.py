@@ -145,12 +145,19 @@ QUERY_SHAPES = [
     CaseQuery(overdue_as_of=date(2026, 11, 20)),
     CaseQuery(not_overdue_as_of=date(2026, 11, 20)),
     CaseQuery(tiers=("B2", "A1")),
+    CaseQuery(providers=(Provider.NPS, None), viewer="u-1"),
+    CaseQuery(providers=(Provider.CRC,), viewer="u-2", not_overdue_as_of=date(2026, 11, 20)),
 ]
 
 
+# Residual filters: checked on each document the index scan yields, never a scan's lead
+# (the restriction allow-list is null on almost every case, so it cannot select).
+RESIDUAL = {"current.restrictedTo"}
+
+
 def leading_fields(mongo_filter: dict) -> set[str]:
-    fields = {key for key in mongo_filter if not key.startswith("$")}
-    for branch in mongo_filter.get("$or", []):
+    fields = {key for key in mongo_filter if not key.startswith("$")} - RESIDUAL
+    for branch in mongo_filter.get("$or", []) + mongo_filter.get("$and", []):
         fields |= leading_fields(branch)
     return fields
 

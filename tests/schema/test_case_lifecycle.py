@@ -34,7 +34,7 @@ async def test_create_case_with_a_given_crn_and_read_it_back(gql):
                     "offender": {"forename": "Alex", "surname": "Morgan", "dateOfBirth": "1990-05-17",
                                  "gender": "MALE", "pncNumber": "2010/0012345X"}}
     read = (await gql(READ_CASE, {"crn": "X123456"}))["case"]
-    assert read["created"] == {"bySubject": "u-1", "byName": "Pat Practitioner", "at": "2026-11-20T10:00:00+00:00"}
+    assert read["created"] == {"bySubject": "u-1", "byName": "Ada Admin", "at": "2026-11-20T10:00:00+00:00"}
     assert read["allocation"] is None and read["sentences"] == [] and read["rosh"] is None
 
 
@@ -42,7 +42,7 @@ async def test_create_case_generates_a_crn_when_absent(gql, service):
     data = await gql(CREATE_CASE, {"input": {"offender": offender_input()}})
     crn = data["createCase"]["case"]["crn"]
     assert len(crn) == 7 and crn[0].isupper() and crn[1:].isdigit()
-    assert (await service.get(crn)) is not None
+    assert (await service.get(gql.principal, crn)) is not None
 
 
 async def test_full_record_nested_round_trip(gql):
@@ -103,7 +103,7 @@ async def test_alloc_3_allocation_to_a_crc_refused_at_high_rosh(gql, service):
     [error] = data["allocateCase"]["userErrors"]
     assert error["code"] == "ROSH_REQUIRES_NPS" and error["standard"] == "ALLOC-3"
     assert error["field"] == ["input", "provider"]
-    assert (await service.get("X123456")).allocations == []
+    assert (await service.get(gql.principal, "X123456")).allocations == []
 
 
 async def test_the_latest_assessment_by_date_is_the_current_rosh(gql):
