@@ -41,6 +41,8 @@ class AuthenticationGate:
             try:
                 principal = self.verifier.principal_from_header(request.headers.get("authorization"))
             except AuthenticationError as error:
+                # Refusals are audited too (issue 6), before the response is sent.
+                await request.app.state.service.refuse(None, "authenticate", str(error))
                 await unauthenticated(str(error))(scope, receive, send)
                 return
             scope.setdefault("state", {})["principal"] = principal

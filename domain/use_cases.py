@@ -397,6 +397,28 @@ class CaseService:
 
         return await self._update(principal, command.crn, command.expected_version, change)
 
+    async def restrict_case(self, principal: Principal, command: c.RestrictCase) -> Outcome:
+        """Keep a case to an allow-list of staff; the caller stays on it (so nobody locks the case
+        away from its managers by mistake). An empty list lifts the restriction."""
+        if not policy.allows(principal, policy.Operation.RESTRICT_CASE):
+            return await self._forbidden(principal, "restrict_case", command.crn,
+                                         "Only senior managers and administrators restrict cases.")
+
+        def change(case: Case, today: date):
+            subjects = [s.strip() for s in command.allowed_subjects]
+            reject_if([invalid(("allowedSubjects", str(i)), "A staff identifier must not be blank.")
+                       for i, s in enumerate(subjects) if not s])
+            case.restricted_to = sorted({*subjects, principal.subject}) if subjects else None
+            return None
+
+        return await self._update(principal, command.crn, command.expected_version, change)
+
+    async def audit_events(self, principal: Principal, crn: str | None, actor: str | None, since, until, first: int,
+                           after) -> list[audit_trail.AuditEvent]:
+        if not policy.allows(principal, policy.Operation.READ_AUDIT) or self.audit is None:
+            return []
+        return await self.audit.find(crn, actor, since, until, first, after)
+
     async def tier_history(self, case: Case) -> list[TierCalculation]:
         return await self.tiers.history(case.id) if self.tiers is not None else ([case.tier] if case.tier else [])
 

@@ -9,6 +9,7 @@ from typing import Any
 from motor.motor_asyncio import AsyncIOMotorClient
 from mongomock_motor import AsyncMongoMockClient
 
+from repositories.audit import MongoAuditLog
 from repositories.cases import MongoCaseRepository
 from repositories.indexes import ensure_indexes
 from repositories.tiers import MongoTierHistory
@@ -23,6 +24,7 @@ class Store:
     embedded: bool
     cases: MongoCaseRepository
     tiers: MongoTierHistory
+    audit: MongoAuditLog
 
     async def ping(self) -> bool:
         try:
@@ -49,4 +51,4 @@ def open_store(mongodb_uri: str | None, database_name: str, *, server_selection_
         embedded = True
     database = client[database_name]
     return Store(client=client, database=database, embedded=embedded, cases=MongoCaseRepository(database["cases"]),
-                 tiers=MongoTierHistory(database["tier_calculations"]))
+                 tiers=MongoTierHistory(database["tier_calculations"]), audit=MongoAuditLog(database["audit"]))

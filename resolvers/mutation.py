@@ -16,6 +16,7 @@ from schema.inputs import (
     CreateCaseInput,
     DecideFailureToComplyInput,
     DeregisterMappaInput,
+    RestrictCaseInput,
     EndSafeguardingInput,
     RecordEmergencyActionInput,
     RecordNeedsAssessmentInput,
@@ -46,6 +47,7 @@ from schema.payloads import (
     IssueWarningPayload,
     RecallPayload,
     RecordAddressChangePayload,
+    RestrictCasePayload,
     RiskPayload,
     AddSentencePayload,
     AllocateCasePayload,
@@ -327,6 +329,14 @@ class Mutation:
 
 
     # Risk, MAPPA, safeguarding and tiering ----------------------------------------------------
+
+    @strawberry.mutation(description="Restrict a case to an allow-list of staff (SENIOR_MANAGER or ADMIN): to everyone else it "
+                                     "does not exist. An empty list lifts the restriction.")
+    async def restrict_case(self, info: strawberry.Info[Context],
+                            input: Annotated[RestrictCaseInput, strawberry.argument(description=INPUT)]) -> RestrictCasePayload:
+        outcome = await info.context.service.restrict_case(info.context.principal, input.to_domain())
+        remember(info, outcome)
+        return RestrictCasePayload(case=case_of(outcome), user_errors=user_errors(outcome))
 
     @strawberry.mutation(description="End the current MAPPA registration (history kept); the tier is recalculated.")
     async def deregister_mappa(self, info: strawberry.Info[Context],

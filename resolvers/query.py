@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from datetime import date
+from datetime import date, datetime
 
 import strawberry
 
@@ -12,8 +12,12 @@ from resolvers.common import BadArgument, load_case, max_page_size
 from schema import enums, ids
 from schema.context import Context
 from schema.inputs import CaseFilter
+from schema.permissions import CanReadAudit, CanReadCases
 from schema.types import (
     Appointment,
+    AuditEvent,
+    AuditEventConnection,
+    AuditEventEdge,
     Case,
     CaseConnection,
     CaseEdge,
@@ -31,7 +35,8 @@ MAX_PAGE = 100
 
 @strawberry.type(description="Read the case record.")
 class Query:
-    @strawberry.field(description="Refetch any object by its global ID; null if it does not exist (or is not visible to you).")
+    @strawberry.field(description="Refetch any object by its global ID; null if it does not exist (or is not visible to you).",
+                      permission_classes=[CanReadCases])
     async def node(self, info: strawberry.Info[Context],
                    id: Annotated[strawberry.ID, strawberry.argument(description="A global ID from an `id` field.")]) -> Node | None:
         decoded = ids.decode(id)
@@ -64,13 +69,15 @@ class Query:
             return FailureToComply.of(case.crn, sentence.id, failure) if failure else None
         return None
 
-    @strawberry.field(name="case", description="A case by CRN; null if there is none (not an error).")
+    @strawberry.field(name="case", description="A case by CRN; null if there is none, or if you may not see it (the same answer).",
+                      permission_classes=[CanReadCases])
     async def case_(self, info: strawberry.Info[Context],
                     crn: Annotated[str, strawberry.argument(description="Case reference number, e.g. X123456.")]) -> Case | None:
         case = await load_case(info, crn)
         return Case.of(case) if case else None
 
-    @strawberry.field(description="A page of cases in CRN order (keyset cursor pagination).")
+    @strawberry.field(description="A page of the cases you may see, in CRN order (keyset cursor pagination).",
+                      permission_classes=[CanReadCases])
     async def cases(self, info: strawberry.Info[Context],
                     first: Annotated[int, strawberry.argument(description=f"How many cases, 1 to {MAX_PAGE}.")],
                     after: Annotated[str | None, strawberry.argument(description="`endCursor` of the previous page.")] = None,
@@ -89,7 +96,8 @@ class Query:
             start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None))
 
     @strawberry.field(description="Per standard, how many cases are MET, DUE, OVERDUE, NOT_MET on `asOf`, for a provider "
-                                  "and/or an officer's caseload (all cases when neither is given).")
+                                  "and/or an officer's caseload (all the cases you may see when neither is given).",
+                      permission_classes=[CanReadCases])
     async def standards_report(self, info: strawberry.Info[Context],
                                as_of: Annotated[date | None, strawberry.argument(description="The day to evaluate; defaults to today.")] = None,
                                provider: Annotated[enums.Provider | None, strawberry.argument(description="Only cases managed by this provider.")] = None,
@@ -98,3 +106,31 @@ class Query:
         day = as_of or info.context.clock.today()
         query = CaseFilter(provider=provider, officer_code=officer_code).to_domain(day)
         return StandardsReport.of(await info.context.service.standards_report(info.context.principal, query, day))
+
+    @strawberry.field(description="The audit trail, newest first (AUDITOR only): every write, partner read and refusal.",
+                      permission_classes=[CanReadAudit])
+    async def audit_events(self, info: strawberry.Info[Context],
+                           first: Annotated[int, strawberry.argument(description=f"How many events, 1 to {MAX_PAGE}.")],
+                           after: Annotated[str | None, strawberry.argument(description="`endCursor` of the previous page.")] = None,
+                           crn: Annotated[str | None, strawberry.argument(description="Only events about this case.")] = None,
+                           actor: Annotated[str | None, strawberry.argument(description="Only events by this token subject.")] = None,
+                           since: Annotated[datetime | None, strawberry.argument(description="From this instant (inclusive).")] = None,
+                           until: Annotated[datetime | None, strawberry.argument(description="Up to this instant (exclusive).")] = None,
+                           ) -> AuditEventConnection:
+        size = max_page_size(first, MAX_PAGE)
+        position = None
+        if after:
+            decoded = ids.decode(after)
+            if decoded is None or decoded[0] != "audit" or len(decoded[1]) != 2:
+                raise BadArgument("`after` is not a cursor from this API.")
+            position = (datetime.fromisoformat(decoded[1][0].replace("_", ":")), decoded[1][1])
+        for instant, name in ((since, "since"), (until, "until")):
+            if instant is not None and instant.tzinfo is None:
+                raise BadArgument(f"`{name}` needs its UTC offset.")
+        found = await info.context.service.audit_events(info.context.principal, crn, actor, since, until, size + 1, position)
+        page = found[:size]
+        edges = [AuditEventEdge(cursor=ids.encode("audit", e.at.isoformat().replace(":", "_"), e.id), node=AuditEvent.of(e))
+                 for e in page]
+        return AuditEventConnection(edges=edges, page_info=PageInfo(
+            has_next_page=len(found) > size, has_previous_page=False,
+            start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None))

@@ -611,3 +611,14 @@ class RecordEmergencyActionInput:
     def to_domain(self) -> c.RecordEmergencyAction:
         return c.RecordEmergencyAction(crn=self.crn, occurred_at=self.occurred_at, action=self.action,
                                        manager_informed_at=self.manager_informed_at, expected_version=self.expected_version)
+
+
+@strawberry.input(description="Restrict a case to an allow-list of staff; to everyone else it does not exist. You stay on the list.")
+class RestrictCaseInput:
+    crn: str = strawberry.field(description="The case.")
+    allowed_subjects: list[str] = strawberry.field(description="Token subjects (user ids) of the staff who may see it; empty lifts the restriction.")
+    expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
+
+    def to_domain(self) -> c.RestrictCase:
+        return c.RestrictCase(crn=self.crn, allowed_subjects=tuple(self.allowed_subjects),
+                              expected_version=self.expected_version)

@@ -206,3 +206,9 @@ class RecordAddressChangePayload:
 class RiskPayload:
     case: Case | None = strawberry.field(description="The case as written, with its recalculated tier; null when rejected.")
     user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")
+
+
+@strawberry.type(description="Result of restrictCase.")
+class RestrictCasePayload:
+    case: Case | None = strawberry.field(description="The case as written; null when rejected.")
+    user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")

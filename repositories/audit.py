@@ -1,0 +1,63 @@
+"""The ``audit`` collection: append-only. This class has no update or delete, and nothing else
+writes to the collection (REC-1, REC-4)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from domain.audit import AuditEvent, AuditKind
+
+
+def to_document(event: AuditEvent) -> dict[str, Any]:
+    return {"_id": event.id, "kind": event.kind.value, "at": event.at.isoformat(), "operation": event.operation,
+            "actorSubject": event.actor_subject, "actorName": event.actor_name, "roles": list(event.roles),
+            "agency": event.agency, "crn": event.crn, "versionBefore": event.version_before,
+            "versionAfter": event.version_after, "purpose": event.purpose, "fieldsReturned": list(event.fields_returned),
+            "reason": event.reason}
+
+
+def from_document(document: dict[str, Any]) -> AuditEvent:
+    return AuditEvent(id=document["_id"], kind=AuditKind(document["kind"]), at=datetime.fromisoformat(document["at"]),
+                      operation=document["operation"], actor_subject=document.get("actorSubject"),
+                      actor_name=document.get("actorName"), roles=tuple(document.get("roles", [])),
+                      agency=document.get("agency"), crn=document.get("crn"), version_before=document.get("versionBefore"),
+                      version_after=document.get("versionAfter"), purpose=document.get("purpose"),
+                      fields_returned=tuple(document.get("fieldsReturned", [])), reason=document.get("reason"))
+
+
+_UTC = timezone.utc
+
+
+class MongoAuditLog:
+    """Implements ``domain.ports.AuditLog``. Instants are stored as UTC ISO strings so that they
+    sort as time; the keyset order is (at, _id) descending."""
+
+    def __init__(self, collection) -> None:
+        self.collection = collection
+
+    async def append(self, event: AuditEvent) -> None:
+        document = to_document(event)
+        document["at"] = event.at.astimezone(_UTC).isoformat()
+        await self.collection.insert_one(document)
+
+    async def find(self, crn: str | None, actor: str | None, since: datetime | None, until: datetime | None,
+                   first: int, after: tuple[datetime, str] | None) -> list[AuditEvent]:
+        conditions: dict[str, Any] = {}
+        if crn is not None:
+            conditions["crn"] = crn
+        if actor is not None:
+            conditions["actorSubject"] = actor
+        at: dict[str, str] = {}
+        if since is not None:
+            at["$gte"] = since.astimezone(_UTC).isoformat()
+        if until is not None:
+            at["$lt"] = until.astimezone(_UTC).isoformat()
+        if at:
+            conditions["at"] = at
+        if after is not None:
+            at_after = after[0].astimezone(_UTC).isoformat()
+            conditions["$or"] = [{"at": {"$lt": at_after}}, {"at": at_after, "_id": {"$lt": after[1]}}]
+        cursor = self.collection.find(conditions).sort([("at", -1), ("_id", -1)]).limit(first)
+        return [from_document(d) async for d in cursor]
+
