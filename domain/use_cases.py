@@ -29,7 +29,7 @@ from domain.commands import (
 )
 from domain.dates import period_end
 from domain import audit as audit_trail
-from domain import compliance, policy, risk
+from domain import compliance, policy, risk, sharing
 from domain.enums import AllocationKind, BreachOutcome, RequirementStatus, SentenceStatus
 from domain.errors import ErrorCode, Violation, breaks, invalid
 from domain.model import (
@@ -418,6 +418,23 @@ class CaseService:
         if not policy.allows(principal, policy.Operation.READ_AUDIT) or self.audit is None:
             return []
         return await self.audit.find(crn, actor, since, until, first, after)
+
+    async def shared_risk_summary(self, principal: Principal, crn: str, purpose: sharing.SharingPurpose):
+        """The partner view: purpose required (REC-4), row filter and field limits per agency; every
+        call, allowed or refused, is audited before the answer is returned. A ``Refusal`` says why."""
+        if not policy.allows(principal, policy.Operation.READ_SHARED_RISK):
+            await self.refuse(principal, "shared_risk_summary", "role lacks READ_SHARED_RISK", crn)
+            return None
+        case = await self.repository.get(crn)
+        result = sharing.share(case, principal.agency, purpose, self.clock.today())
+        if isinstance(result, sharing.Refusal):
+            await self.record(audit_trail.event(audit_trail.AuditKind.REFUSAL, self.clock.now(), "shared_risk_summary",
+                                                principal, crn=crn, purpose=purpose.value, reason=result.reason))
+            return result
+        await self.record(audit_trail.event(audit_trail.AuditKind.PARTNER_READ, self.clock.now(), "shared_risk_summary",
+                                            principal, crn=crn, purpose=purpose.value,
+                                            fields_returned=result.fields_returned))
+        return result
 
     async def tier_history(self, case: Case) -> list[TierCalculation]:
         return await self.tiers.history(case.id) if self.tiers is not None else ([case.tier] if case.tier else [])

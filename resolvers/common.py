@@ -18,6 +18,13 @@ class BadArgument(GraphQLError):
         super().__init__(message, extensions={"code": "BAD_USER_INPUT"})
 
 
+class Forbidden(GraphQLError):
+    """A refusal on a query field: null with ``extensions.code = FORBIDDEN`` (not masked)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, extensions={"code": "FORBIDDEN"})
+
+
 def max_page_size(first: int, cap: int) -> int:
     if not 1 <= first <= cap:
         raise BadArgument(f"`first` must be between 1 and {cap}; {first} was given.")

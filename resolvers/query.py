@@ -8,11 +8,12 @@ from datetime import date, datetime
 
 import strawberry
 
-from resolvers.common import BadArgument, load_case, max_page_size
+from resolvers.common import BadArgument, Forbidden, load_case, max_page_size
 from schema import enums, ids
 from schema.context import Context
 from schema.inputs import CaseFilter
-from schema.permissions import CanReadAudit, CanReadCases
+from domain import sharing
+from schema.permissions import CanReadAudit, CanReadCases, CanReadSharedRisk
 from schema.types import (
     Appointment,
     AuditEvent,
@@ -27,6 +28,7 @@ from schema.types import (
     Requirement,
     SafeguardingConcern,
     Sentence,
+    SharedRiskSummary,
     StandardsReport,
 )
 
@@ -134,3 +136,19 @@ class Query:
         return AuditEventConnection(edges=edges, page_info=PageInfo(
             has_next_page=len(found) > size, has_previous_page=False,
             start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None))
+
+    @strawberry.field(description="Partner view (PARTNER only): the shared risk summary of a case, for a stated purpose "
+                                  "(REC-4). Null when the case is outside your agency's row filter (or does not exist). "
+                                  "Every call, allowed or refused, is audited.",
+                      permission_classes=[CanReadSharedRisk])
+    async def shared_risk_summary(self, info: strawberry.Info[Context],
+                                  crn: Annotated[str, strawberry.argument(description="Case reference number.")],
+                                  purpose: Annotated[enums.SharingPurpose, strawberry.argument(description="Why you need it (REC-4).")],
+                                  ) -> SharedRiskSummary | None:
+        result = await info.context.service.shared_risk_summary(
+            info.context.principal, crn, enums.to_domain(purpose, sharing.SharingPurpose))
+        if isinstance(result, sharing.Refusal):
+            if result.looks_absent:
+                return None
+            raise Forbidden(result.reason)
+        return SharedRiskSummary.of(result) if result is not None else None

@@ -9,6 +9,7 @@ import strawberry
 from strawberry.types.enum import EnumValueDefinition
 
 from domain import enums as d
+from domain import sharing
 from domain import tiering as t
 from domain.errors import ErrorCode
 from domain.standards import StandardState as DomainStandardState
@@ -182,3 +183,8 @@ ProtectLevel = _graphql_enum(t.ProtectLevel, "Protect level of a tier (risk of h
 ChangeLevel = _graphql_enum(t.ChangeLevel, "Change level of a tier (likelihood of reoffending and needs).", {
     "ZERO": "0: no mandate for change.", "ONE": "1: under 10 points.", "TWO": "2: 10 to 19 points (or provisional).",
     "THREE": "3: 20 points or more."})
+
+SharingPurpose = _graphql_enum(sharing.SharingPurpose, "Why a partner reads shared risk data (REC-4): one is required.", {
+    "RISK_MANAGEMENT": "To identify or manage risk.", "PUBLIC_PROTECTION": "To protect the public.",
+    "SAFEGUARDING_CHILDREN": "To protect children.", "SAFEGUARDING_ADULTS": "To protect adults at risk.",
+    "VICTIM_PROTECTION": "To protect victims.", "MAPPA_DECISION": "To decide whether MAPPA applies."})

@@ -838,3 +838,34 @@ class AuditEventEdge:
 class AuditEventConnection:
     edges: list[AuditEventEdge] = strawberry.field(description="The events in this page.")
     page_info: PageInfo = strawberry.field(description="Where this page stands.")
+
+
+@strawberry.type(description="A restrictive requirement shared with partners: exclusion, curfew, prohibited activity or residence.")
+class SharedRestriction:
+    type: enums.RequirementType = strawberry.field(description="Kind of restriction.")
+    starts_on: date = strawberry.field(description="From.")
+    ends_on: date | None = strawberry.field(description="To.")
+    details: str | None = strawberry.field(description="Area, activity, address or times.")
+
+
+@strawberry.type(description="What a partner agency may see of a case (API.md partner view): the band only, never a narrative or a raw score.")
+class SharedRiskSummary:
+    crn: str = strawberry.field(description="Case reference number.")
+    rosh_level: enums.RoshLevel | None = strawberry.field(description="RoSH band.")
+    mappa_category: enums.MappaCategory | None = strawberry.field(description="MAPPA category.")
+    mappa_level: enums.MappaLevel | None = strawberry.field(description="MAPPA level.")
+    safeguarding: list[enums.SafeguardingKind] = strawberry.field(description="Active safeguarding registrations only.")
+    restrictions: list[SharedRestriction] = strawberry.field(description="Restrictive requirements in force, with dates.")
+    managing_provider: enums.Provider | None = strawberry.field(description="The responsible officer's provider.")
+    withheld_fields: list[str] = strawberry.field(description="Fields your agency does not receive (null or empty above, never computed).")
+
+    @classmethod
+    def of(cls, summary) -> "SharedRiskSummary":
+        return cls(crn=summary.crn, rosh_level=enums.to_graphql(summary.rosh_level, enums.RoshLevel),
+                   mappa_category=enums.to_graphql(summary.mappa_category, enums.MappaCategory),
+                   mappa_level=enums.to_graphql(summary.mappa_level, enums.MappaLevel),
+                   safeguarding=[enums.to_graphql(k, enums.SafeguardingKind) for k in summary.safeguarding],
+                   restrictions=[SharedRestriction(type=enums.to_graphql(r.type, enums.RequirementType), starts_on=r.starts_on,
+                                                   ends_on=r.ends_on, details=r.details) for r in summary.restrictions],
+                   managing_provider=enums.to_graphql(summary.managing_provider, enums.Provider),
+                   withheld_fields=list(summary.withheld))
