@@ -1,0 +1,221 @@
+"""Issue 6: every role sees and does exactly what the policy table says (domain/policy.py), a
+case the caller may not see looks like no case, partners read only the shared view, restricted
+cases exist only for their allow-list, and the audit trail is complete."""
+
+import pytest
+
+from domain.enums import Agency, Provider, Role
+from domain.principal import Principal
+from tests.conftest import ALLOCATE, MAPPA, ROSH, community_order_input, create_case, offender_input
+
+CRN = "X123456"
+
+
+def staff(role: Role, provider: Provider = Provider.NPS, subject: str | None = None) -> Principal:
+    return Principal(subject=subject or f"{role.value.lower()}-1", name=role.value.title(), roles=frozenset({role}),
+                     provider=provider, staff_code="N07X001")
+
+
+def partner(agency: Agency = Agency.POLICE) -> Principal:
+    return Principal(subject=f"partner-{agency.value.lower()}", name=agency.value, roles=frozenset({Role.PARTNER}),
+                     agency=agency)
+
+
+ROLES = {
+    "PRACTITIONER": staff(Role.PRACTITIONER),
+    "SENIOR_MANAGER": staff(Role.SENIOR_MANAGER),
+    "PARTNER": partner(),
+    "VICTIM_LIAISON_OFFICER": Principal(subject="vlo-1", name="VLO", roles=frozenset({Role.VICTIM_LIAISON_OFFICER})),
+    "AUDITOR": Principal(subject="auditor-1", name="Auditor", roles=frozenset({Role.AUDITOR})),
+    "ADMIN": Principal(subject="admin-1", name="Admin", roles=frozenset({Role.ADMIN})),
+}
+
+
+@pytest.fixture
+async def nps_case(gql):
+    await create_case(gql, CRN)
+    await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "NPS", "officer": {"code": "N1", "name": "One"}, "allocatedOn": "2026-11-02"}})
+    await gql(ROSH, {"input": {"crn": CRN, "level": "HIGH", "assessedOn": "2026-11-03", "rationale": "Serious violence"}})
+    return CRN
+
+
+async def read_case(gql, who):
+    result = await gql('{ case(crn: "X123456") { crn } }', principal=who, expect_errors=None)
+    return result
+
+
+async def outcome_of(gql, operation, who) -> str:
+    """ALLOWED, FORBIDDEN or ABSENT (the case looks like it does not exist)."""
+    if operation == "read case":
+        data, errors = await run(gql, '{ case(crn: "X123456") { crn } }', who)
+        return forbidden_or(errors, "ALLOWED" if data["case"] else "ABSENT")
+    if operation == "list cases":
+        data, errors = await run(gql, "{ cases(first: 5) { edges { node { crn } } } }", who)
+        return forbidden_or(errors, "ALLOWED" if data and data["cases"]["edges"] else "ABSENT")
+    if operation == "standards report":
+        data, errors = await run(gql, "{ standardsReport { casesExamined } }", who)
+        return forbidden_or(errors, "ALLOWED" if data and data["standardsReport"]["casesExamined"] == 1 else "ABSENT")
+    if operation == "write case":
+        data, _ = await run(gql, ROSH, who, {"input": {"crn": CRN, "level": "HIGH", "assessedOn": "2026-11-10", "rationale": "Review"}})
+        return user_error_outcome(data["recordRoshAssessment"]["userErrors"])
+    if operation == "open case":
+        data, _ = await run(gql, """mutation($input: CreateCaseInput!) { createCase(input: $input) { userErrors { code } } }""",
+                            who, {"input": {"offender": offender_input()}})
+        return user_error_outcome(data["createCase"]["userErrors"])
+    if operation == "restrict case":
+        data, _ = await run(gql, """mutation { restrictCase(input: {crn: "X123456", allowedSubjects: ["someone"]}) {
+            userErrors { code } } }""", who)
+        return user_error_outcome(data["restrictCase"]["userErrors"])
+    if operation == "shared risk summary":
+        data, errors = await run(gql, '{ sharedRiskSummary(crn: "X123456", purpose: RISK_MANAGEMENT) { roshLevel } }', who)
+        return forbidden_or(errors, "ALLOWED" if data["sharedRiskSummary"] else "ABSENT")
+    if operation == "audit log":
+        data, errors = await run(gql, "{ auditEvents(first: 5) { edges { node { kind } } } }", who)
+        return forbidden_or(errors, "ALLOWED")
+    raise AssertionError(operation)
+
+
+async def run(gql, query, who, variables=None):
+    from schema.context import Context, Loaders
+    from resolvers.root import schema
+
+    context = Context(principal=who, service=gql.service, clock=gql.clock, loaders=Loaders.for_service(gql.service, who))
+    result = await schema.execute(query, variable_values=variables, context_value=context)
+    return result.data, result.errors or []
+
+
+def forbidden_or(errors, otherwise: str) -> str:
+    if errors:
+        assert all(e.extensions and e.extensions.get("code") == "FORBIDDEN" for e in errors), errors
+        return "FORBIDDEN"
+    return otherwise
+
+
+def user_error_outcome(errors) -> str:
+    if not errors:
+        return "ALLOWED"
+    codes = {e["code"] for e in errors}
+    return {"FORBIDDEN": "FORBIDDEN", "NOT_FOUND": "ABSENT"}[codes.pop()]
+
+
+MATRIX = {
+    #                      PRACT       SENIOR_MGR   PARTNER      VLO          AUDITOR      ADMIN
+    "read case":           ("ALLOWED", "ALLOWED", "FORBIDDEN", "FORBIDDEN", "ALLOWED", "ALLOWED"),
+    "list cases":          ("ALLOWED", "ALLOWED", "FORBIDDEN", "FORBIDDEN", "ALLOWED", "ALLOWED"),
+    "standards report":    ("ALLOWED", "ALLOWED", "FORBIDDEN", "FORBIDDEN", "ALLOWED", "ALLOWED"),
+    "write case":          ("ALLOWED", "ALLOWED", "ABSENT", "ABSENT", "FORBIDDEN", "ALLOWED"),
+    "open case":           ("ALLOWED", "ALLOWED", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "ALLOWED"),
+    "restrict case":       ("FORBIDDEN", "ALLOWED", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "ALLOWED"),
+    "shared risk summary": ("FORBIDDEN", "FORBIDDEN", "ALLOWED", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN"),
+    "audit log":           ("FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "ALLOWED", "FORBIDDEN"),
+}
+PAIRS = [(operation, role, expected[i]) for operation, expected in MATRIX.items() for i, role in enumerate(ROLES)]
+
+
+@pytest.mark.parametrize("operation, role, expected", PAIRS, ids=[f"{o}-{r}" for o, r, _ in PAIRS])
+async def test_role_operation_matrix(gql, nps_case, operation, role, expected):
+    assert await outcome_of(gql, operation, ROLES[role]) == expected
+
+
+async def test_a_crc_practitioner_cannot_see_an_nps_case_it_looks_absent(gql, nps_case):
+    crc = staff(Role.PRACTITIONER, Provider.CRC, "crc-1")
+    assert await outcome_of(gql, "read case", crc) == "ABSENT"
+    assert await outcome_of(gql, "write case", crc) == "ABSENT"
+    assert await outcome_of(gql, "list cases", crc) == "ABSENT"
+
+
+async def test_partners_cannot_reach_the_case_record_by_node(gql, nps_case):
+    case_id = (await gql('{ case(crn: "X123456") { id } }'))["case"]["id"]
+    data, errors = await run(gql, "query($id: ID!) { node(id: $id) { id } }", partner(), {"id": case_id})
+    assert data["node"] is None and errors[0].extensions["code"] == "FORBIDDEN"
+
+
+async def test_restricted_case_exists_only_for_its_allow_list(gql, nps_case):
+    senior = staff(Role.SENIOR_MANAGER, subject="sm-1")
+    data, _ = await run(gql, """mutation { restrictCase(input: {crn: "X123456", allowedSubjects: ["practitioner-1"]}) {
+        case { crn } userErrors { code } } }""", senior)
+    assert data["restrictCase"]["userErrors"] == []
+    allowed, other = staff(Role.PRACTITIONER, subject="practitioner-1"), staff(Role.PRACTITIONER, subject="practitioner-2")
+    assert await outcome_of(gql, "read case", allowed) == "ALLOWED"
+    assert await outcome_of(gql, "read case", senior) == "ALLOWED"  # the restricting manager stays on the list
+    for outsider in (other, ROLES["AUDITOR"], ROLES["ADMIN"]):
+        assert await outcome_of(gql, "read case", outsider) == "ABSENT"
+        assert await outcome_of(gql, "list cases", outsider) == "ABSENT"
+    assert await outcome_of(gql, "shared risk summary", partner()) == "ABSENT"
+
+
+async def test_audit_trail_is_complete_for_a_scripted_sequence(gql, nps_case, store):
+    before = await store.audit.collection.count_documents({})
+    auditor = ROLES["AUDITOR"]
+    await outcome_of(gql, "write case", ROLES["PRACTITIONER"])          # a write
+    await outcome_of(gql, "write case", auditor)                         # a refused write
+    await outcome_of(gql, "shared risk summary", partner())             # a partner read
+    await outcome_of(gql, "audit log", ROLES["PRACTITIONER"])            # a refused read
+    data, _ = await run(gql, """{ auditEvents(first: 4) { edges { node { kind operation actorSubject crn versionBefore
+        versionAfter purpose fieldsReturned reason } } } }""", auditor)
+    events = [e["node"] for e in data["auditEvents"]["edges"]]
+    assert await store.audit.collection.count_documents({}) == before + 4
+    assert [(e["kind"], e["operation"], e["actorSubject"]) for e in events] == [
+        ("REFUSAL", "auditEvents", "practitioner-1"),
+        ("PARTNER_READ", "shared_risk_summary", "partner-police"),
+        ("REFUSAL", "record_rosh_assessment", "auditor-1"),
+        ("WRITE", "record_rosh_assessment", "practitioner-1"),
+    ]
+    assert events[3]["versionAfter"] == events[3]["versionBefore"] + 1 and events[3]["crn"] == CRN
+    assert events[1]["purpose"] == "RISK_MANAGEMENT" and "roshLevel" in events[1]["fieldsReturned"]
+
+
+async def test_audit_events_page_and_filter(gql, nps_case):
+    auditor = ROLES["AUDITOR"]
+    first, _ = await run(gql, '{ auditEvents(first: 2, crn: "X123456") { edges { cursor node { id crn } } pageInfo { hasNextPage endCursor } } }', auditor)
+    page = first["auditEvents"]
+    assert len(page["edges"]) == 2 and page["pageInfo"]["hasNextPage"]
+    second, _ = await run(gql, 'query($after: String) { auditEvents(first: 5, crn: "X123456", after: $after) { edges { node { id } } } }',
+                          auditor, {"after": page["pageInfo"]["endCursor"]})
+    ids_first = {e["node"]["id"] for e in page["edges"]}
+    ids_second = {e["node"]["id"] for e in second["auditEvents"]["edges"]}
+    assert ids_second and not ids_first & ids_second
+
+
+async def test_nothing_in_the_api_changes_or_deletes_audit_records(gql):
+    from resolvers.root import schema
+
+    mutations = [name for name in schema._schema.mutation_type.fields]
+    assert not [m for m in mutations if "audit" in m.lower()]
+
+
+@pytest.mark.parametrize("agency, purpose, expected", [
+    (Agency.POLICE, "PUBLIC_PROTECTION", "ALLOWED"),
+    (Agency.CHILDREN_SERVICES, "PUBLIC_PROTECTION", "FORBIDDEN"),   # purpose not theirs (REC-4)
+    (Agency.CHILDREN_SERVICES, "SAFEGUARDING_CHILDREN", "ABSENT"),  # no child safeguarding on this case
+    (Agency.PRISON, "RISK_MANAGEMENT", "ABSENT"),                   # no licence on this case
+    (Agency.ADULT_SOCIAL_CARE, "SAFEGUARDING_ADULTS", "ABSENT"),
+])
+async def test_partner_purposes_and_row_filters(gql, nps_case, agency, purpose, expected):
+    data, errors = await run(gql, f'{{ sharedRiskSummary(crn: "X123456", purpose: {purpose}) {{ roshLevel }} }}', partner(agency))
+    assert forbidden_or(errors, "ALLOWED" if data["sharedRiskSummary"] else "ABSENT") == expected
+
+
+async def test_partner_field_limits_children_services_get_no_mappa(gql, nps_case):
+    await gql(MAPPA, {"input": {"crn": CRN, "category": "CATEGORY_2", "level": "LEVEL_2", "registeredOn": "2026-11-04",
+                                "visorRecorded": True, "visorReference": "V1"}})
+    await gql("""mutation { registerSafeguarding(input: {crn: "X123456", kind: CHILD_PROTECTION, startedOn: "2026-11-05",
+        referredTo: CHILDRENS_SERVICES, referredOn: "2026-11-05"}) { userErrors { code } } }""")
+    query = '{ sharedRiskSummary(crn: "X123456", purpose: SAFEGUARDING_CHILDREN) { crn roshLevel mappaCategory mappaLevel safeguarding managingProvider withheldFields } }'
+    children, _ = await run(gql, query, partner(Agency.CHILDREN_SERVICES))
+    assert children["sharedRiskSummary"] == {"crn": CRN, "roshLevel": "HIGH", "mappaCategory": None, "mappaLevel": None,
+                                             "safeguarding": ["CHILD_PROTECTION"], "managingProvider": "NPS",
+                                             "withheldFields": ["mappaCategory", "mappaLevel"]}
+    police, _ = await run(gql, query.replace("SAFEGUARDING_CHILDREN", "MAPPA_DECISION"), partner(Agency.POLICE))
+    assert police["sharedRiskSummary"]["mappaLevel"] == "LEVEL_2" and police["sharedRiskSummary"]["withheldFields"] == []
+
+
+async def test_shared_restrictions_have_dates_and_no_narrative(gql):
+    await create_case(gql, CRN)
+    await gql("""mutation($input: AddSentenceInput!) { addSentence(input: $input) { userErrors { code } } }""",
+              {"input": community_order_input(CRN, requirements=[{"type": "EXCLUSION", "lengthMonths": 6, "details": "Leeds city centre"},
+                                                                 {"type": "UNPAID_WORK", "hours": 60}])})
+    data, _ = await run(gql, '{ sharedRiskSummary(crn: "X123456", purpose: PUBLIC_PROTECTION) { restrictions { type startsOn endsOn details } } }',
+                        partner())
+    assert data["sharedRiskSummary"]["restrictions"] == [
+        {"type": "EXCLUSION", "startsOn": "2026-11-02", "endsOn": "2027-05-02", "details": "Leeds city centre"}]
