@@ -38,7 +38,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         try:
             await store.ensure_indexes()
             app.state.store = store
-            app.state.service = CaseService(store.cases, clock, store.tiers, store.audit)
+            app.state.service = CaseService(store.cases, clock, store.tiers, store.audit, store.victims)
             if settings.demo_data:
                 from api.demo import load_demo_cases
 

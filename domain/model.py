@@ -469,6 +469,9 @@ class Case(Model):
     idempotency: list[IdempotencyRecord] = Field(default_factory=list)
     # A restricted case exists only for the staff (token subjects) on this list; None: unrestricted.
     restricted_to: list[str] | None = None
+    # VIC-2 only: per sentence, the earliest day victim contact was offered. Nothing about any
+    # victim is held here (VIC-3): the records themselves live in the victims collection.
+    victim_contact_offered: dict[str, date] = Field(default_factory=dict)
     created: Recorded
     updated: Recorded
 

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from domain.commands import CaseQuery
 from domain.audit import AuditEvent
 from domain.model import Case, TierCalculation
+from domain.victims import VictimRecord
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -69,6 +70,14 @@ class AuditLog(Protocol):
                    first: int, after: tuple[datetime, str] | None) -> list[AuditEvent]:
         """Up to ``first`` events, newest first, after the (at, id) keyset cursor."""
         ...
+
+
+class VictimRepository(Protocol):
+    """The ``victims`` collection (VIC-3): apart from the case."""
+
+    async def add(self, record: VictimRecord) -> None: ...
+
+    async def for_case(self, crn: str) -> list[VictimRecord]: ...
 
 
 class Clock(Protocol):

@@ -308,11 +308,11 @@ def victim_contact_scheme(sentence: Sentence) -> tuple[VictimContactScheme | Non
     return None, ""
 
 
-def victims(case: Case, as_of: date, contact_offered: dict[str, date] | None = None) -> Iterable[Check]:
+def victims(case: Case, as_of: date) -> Iterable[Check]:
     """VIC-1 (eligibility) and VIC-2 (contact offered within eight weeks of sentence, statutory
-    cases). The offer itself is a victim record, kept apart from the case (VIC-3): it is passed in
-    as ``contact_offered`` by sentence id, so nothing about a victim is read from the case."""
-    offered = contact_offered or {}
+    cases). The victim records live apart (VIC-3); the case holds only the earliest offer date per
+    sentence, and the detail says only whether the offer was in time."""
+    offered = case.victim_contact_offered
     for sentence in case.sentences:
         scheme, reason = victim_contact_scheme(sentence)
         if scheme is None:
@@ -325,7 +325,8 @@ def victims(case: Case, as_of: date, contact_offered: dict[str, date] | None = N
             due = sentence.imposed_on + timedelta(weeks=param("VIC_2_WEEKS"))
             done = _upto(offered.get(sentence.id), as_of)
             yield _check("VIC-2", sentence, arises_on=sentence.imposed_on, due_by=due, done_on=done,
-                         detail=f"Contact offered on {done.isoformat()}." if done else
+                         detail=("Victim contact was offered within eight weeks." if done <= due else
+                                 "Victim contact was offered, but after eight weeks.") if done else
                          f"Victim contact to be offered by {due.isoformat()} (recorded by the victim liaison officer).")
 
 

@@ -69,7 +69,8 @@ from domain.model import (
     TierCalculation,
     UnpaidWorkSession,
 )
-from domain.ports import AuditLog, CaseRepository, Clock, DocumentTooLarge, DuplicateCrn, TierHistory
+from domain import victims as victim_rules
+from domain.ports import AuditLog, CaseRepository, Clock, DocumentTooLarge, DuplicateCrn, TierHistory, VictimRepository
 from domain.principal import Principal
 from domain.rules import allocation as allocation_rules
 from domain.rules import enforcement
@@ -145,11 +146,12 @@ class CaseService:
     """The application's use cases over one repository and clock."""
 
     def __init__(self, repository: CaseRepository, clock: Clock, tiers: TierHistory | None = None,
-                 audit: AuditLog | None = None) -> None:
+                 audit: AuditLog | None = None, victims: VictimRepository | None = None) -> None:
         self.repository = repository
         self.clock = clock
         self.tiers = tiers
         self.audit = audit
+        self.victims = victims
 
     async def record(self, entry: audit_trail.AuditEvent) -> None:
         """Append to the audit trail, awaited before the caller answers (issue 6, REC-1)."""
@@ -168,13 +170,13 @@ class CaseService:
         return Recorded(by=Actor(subject=principal.subject, name=principal.name), at=self.clock.now())
 
     async def _update(self, principal: Principal, crn: str, expected_version: int | None,
-                      change: Change, idempotency: Idempotency | None = None) -> Outcome:
+                      change: Change, idempotency: Idempotency | None = None, check_policy: bool = True) -> Outcome:
         operation = _reason(change).replace(" ", "_")
         for _ in range(MAX_ATTEMPTS):
             case = await self.repository.get(crn)
-            if case is None or not policy.can_see(principal, case):
+            if case is None or (check_policy and not policy.can_see(principal, case)):
                 return _fail(not_found(crn))  # a case the caller may not see looks like no case
-            if not policy.can_write(principal, case):
+            if check_policy and not policy.can_write(principal, case):
                 return await self._forbidden(principal, operation, crn, "Your role may read this case but not change it.")
             if idempotency is not None:
                 seen = next((r for r in case.idempotency if r.key == idempotency.key), None)
@@ -435,6 +437,43 @@ class CaseService:
                                             principal, crn=crn, purpose=purpose.value,
                                             fields_returned=result.fields_returned))
         return result
+
+    async def record_victim(self, principal: Principal, command: victim_rules.RecordVictim) -> Outcome:
+        """VIC-1..3: a victim record, written to the victims collection by a victim liaison
+        officer; the case learns only the earliest day contact was offered for the sentence."""
+        if not policy.allows(principal, policy.Operation.WRITE_VICTIMS) or self.victims is None:
+            return await self._forbidden(principal, "record_victim", command.crn,
+                                         "Only victim liaison officers record victims.")
+        case = await self.repository.get(command.crn)
+        if case is None:
+            return _fail(not_found(command.crn))
+        sentence = case.sentence(command.sentence_id)
+        errors = victim_rules.check(command, sentence.imposed_on if sentence else None, self.clock.today())
+        if errors:
+            return _fail(*errors)
+        record = victim_rules.VictimRecord(crn=command.crn, sentence_id=command.sentence_id, scheme=command.scheme,
+                                           name=command.name.strip(), contact_details=command.contact_details,
+                                           contact_offered_on=command.contact_offered_on, notes=command.notes,
+                                           recorded=self._stamp(principal))
+        await self.victims.add(record)
+        await self.record(audit_trail.event(audit_trail.AuditKind.WRITE, self.clock.now(), "record_victim", principal,
+                                            crn=command.crn))
+        if command.contact_offered_on is not None:
+            def change(case: Case, today: date):
+                current = case.victim_contact_offered.get(command.sentence_id)
+                if current is None or command.contact_offered_on < current:
+                    case.victim_contact_offered[command.sentence_id] = command.contact_offered_on
+                return None
+
+            outcome = await self._update(principal, command.crn, None, change, check_policy=False)
+            if not outcome.ok:
+                return outcome
+        return Outcome(case=None, created=record)
+
+    async def victims_of(self, principal: Principal, crn: str) -> list[victim_rules.VictimRecord]:
+        if not policy.allows(principal, policy.Operation.READ_VICTIMS) or self.victims is None:
+            return []
+        return await self.victims.for_case(crn)
 
     async def tier_history(self, case: Case) -> list[TierCalculation]:
         return await self.tiers.history(case.id) if self.tiers is not None else ([case.tier] if case.tier else [])

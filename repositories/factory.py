@@ -13,6 +13,7 @@ from repositories.audit import MongoAuditLog
 from repositories.cases import MongoCaseRepository
 from repositories.indexes import ensure_indexes
 from repositories.tiers import MongoTierHistory
+from repositories.victims import MongoVictimRepository
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Store:
     cases: MongoCaseRepository
     tiers: MongoTierHistory
     audit: MongoAuditLog
+    victims: MongoVictimRepository
 
     async def ping(self) -> bool:
         try:
@@ -51,4 +53,5 @@ def open_store(mongodb_uri: str | None, database_name: str, *, server_selection_
         embedded = True
     database = client[database_name]
     return Store(client=client, database=database, embedded=embedded, cases=MongoCaseRepository(database["cases"]),
-                 tiers=MongoTierHistory(database["tier_calculations"]), audit=MongoAuditLog(database["audit"]))
+                 tiers=MongoTierHistory(database["tier_calculations"]), audit=MongoAuditLog(database["audit"]),
+                 victims=MongoVictimRepository(database["victims"]))

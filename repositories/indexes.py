@@ -34,6 +34,7 @@ INDEXES: tuple[IndexSpec, ...] = (
     IndexSpec("cases", (("current.tier", ASC), ("crn", ASC)), "tier_crn"),
     # TIER-1 history of a case, newest first.
     IndexSpec("tier_calculations", (("caseId", ASC), ("case_version", -1)), "case_version"),
+    IndexSpec("victims", (("crn", ASC), ("_id", ASC)), "crn"),
     # Audit: newest first overall, by case, by actor.
     IndexSpec("audit", (("at", -1), ("_id", -1)), "at_desc"),
     IndexSpec("audit", (("crn", ASC), ("at", -1), ("_id", -1)), "crn_at"),

@@ -16,6 +16,7 @@ from schema.inputs import (
     CreateCaseInput,
     DecideFailureToComplyInput,
     DeregisterMappaInput,
+    RecordVictimInput,
     RestrictCaseInput,
     EndSafeguardingInput,
     RecordEmergencyActionInput,
@@ -47,6 +48,7 @@ from schema.payloads import (
     IssueWarningPayload,
     RecallPayload,
     RecordAddressChangePayload,
+    RecordVictimPayload,
     RestrictCasePayload,
     RiskPayload,
     AddSentencePayload,
@@ -79,6 +81,7 @@ from schema.types import (
     Requirement,
     RoshAssessment,
     Sentence,
+    VictimRecord,
     Warning,
     recall_of,
 )
@@ -337,6 +340,14 @@ class Mutation:
         outcome = await info.context.service.restrict_case(info.context.principal, input.to_domain())
         remember(info, outcome)
         return RestrictCasePayload(case=case_of(outcome), user_errors=user_errors(outcome))
+
+    @strawberry.mutation(description="Record a victim (VICTIM_LIAISON_OFFICER only): stored apart from the case (VIC-3); the "
+                                     "case learns only whether contact was offered in time (VIC-2).")
+    async def record_victim(self, info: strawberry.Info[Context],
+                            input: Annotated[RecordVictimInput, strawberry.argument(description=INPUT)]) -> RecordVictimPayload:
+        outcome = await info.context.service.record_victim(info.context.principal, input.to_domain())
+        return RecordVictimPayload(victim=VictimRecord.of(outcome.created) if outcome.ok else None,
+                                   user_errors=user_errors(outcome))
 
     @strawberry.mutation(description="End the current MAPPA registration (history kept); the tier is recalculated.")
     async def deregister_mappa(self, info: strawberry.Info[Context],

@@ -13,7 +13,7 @@ from schema import enums, ids
 from schema.context import Context
 from schema.inputs import CaseFilter
 from domain import sharing
-from schema.permissions import CanReadAudit, CanReadCases, CanReadSharedRisk
+from schema.permissions import CanReadAudit, CanReadCases, CanReadSharedRisk, CanReadVictims
 from schema.types import (
     Appointment,
     AuditEvent,
@@ -30,6 +30,7 @@ from schema.types import (
     Sentence,
     SharedRiskSummary,
     StandardsReport,
+    VictimRecord,
 )
 
 MAX_PAGE = 100
@@ -152,3 +153,9 @@ class Query:
                 return None
             raise Forbidden(result.reason)
         return SharedRiskSummary.of(result) if result is not None else None
+
+    @strawberry.field(description="Victim records of a case (VICTIM_LIAISON_OFFICER only; VIC-3).",
+                      permission_classes=[CanReadVictims])
+    async def victims(self, info: strawberry.Info[Context],
+                      crn: Annotated[str, strawberry.argument(description="The offender's case.")]) -> list[VictimRecord]:
+        return [VictimRecord.of(r) for r in await info.context.service.victims_of(info.context.principal, crn)]

@@ -14,6 +14,7 @@ import strawberry
 from domain import commands as c
 from domain import enums as d
 from domain import tiering as t
+from domain.victims import RecordVictim
 from schema import enums, ids
 
 EXPECTED_VERSION = "If given, the mutation fails with VERSION_CONFLICT (writing nothing) unless the case is still at this version."
@@ -622,3 +623,19 @@ class RestrictCaseInput:
     def to_domain(self) -> c.RestrictCase:
         return c.RestrictCase(crn=self.crn, allowed_subjects=tuple(self.allowed_subjects),
                               expected_version=self.expected_version)
+
+
+@strawberry.input(description="A victim record (VICTIM_LIAISON_OFFICER only); kept apart from the case (VIC-3).")
+class RecordVictimInput:
+    crn: str = strawberry.field(description="The offender's case.")
+    sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
+    scheme: enums.VictimContactScheme = strawberry.field(description="Statutory or discretionary contact (VIC-1).")
+    name: str = strawberry.field(description="The victim's name.")
+    contact_details: str | None = strawberry.field(default=None, description="How to reach them.")
+    contact_offered_on: date | None = strawberry.field(default=None, description="When contact was offered (VIC-2).")
+    notes: str | None = strawberry.field(default=None, description="Notes.")
+
+    def to_domain(self) -> RecordVictim:
+        return RecordVictim(crn=self.crn, sentence_id=local_id(self.sentence_id, "Sentence", self.crn),
+                            scheme=enums.to_domain(self.scheme, d.VictimContactScheme), name=self.name,
+                            contact_details=self.contact_details, contact_offered_on=self.contact_offered_on, notes=self.notes)

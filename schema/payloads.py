@@ -27,6 +27,7 @@ from schema.types import (
     Sentence,
     Termination,
     UnpaidWorkSession,
+    VictimRecord,
 )
 
 
@@ -211,4 +212,10 @@ class RiskPayload:
 @strawberry.type(description="Result of restrictCase.")
 class RestrictCasePayload:
     case: Case | None = strawberry.field(description="The case as written; null when rejected.")
+    user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")
+
+
+@strawberry.type(description="Result of recordVictim: no case is returned, so nothing about the victim reaches a case view.")
+class RecordVictimPayload:
+    victim: VictimRecord | None = strawberry.field(description="The record; null when rejected.")
     user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")

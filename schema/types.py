@@ -869,3 +869,22 @@ class SharedRiskSummary:
                                                    ends_on=r.ends_on, details=r.details) for r in summary.restrictions],
                    managing_provider=enums.to_graphql(summary.managing_provider, enums.Provider),
                    withheld_fields=list(summary.withheld))
+
+
+@strawberry.type(description="A victim record (VIC-1 to VIC-3): stored apart from the case, read only by victim liaison officers.")
+class VictimRecord:
+    id: strawberry.ID = strawberry.field(description="Record id.")
+    crn: str = strawberry.field(description="The offender's case.")
+    sentence_id: strawberry.ID = strawberry.field(description="Global ID of the sentence.")
+    scheme: enums.VictimContactScheme = strawberry.field(description="Statutory or discretionary contact.")
+    name: str = strawberry.field(description="The victim's name.")
+    contact_details: str | None = strawberry.field(description="How to reach them.")
+    contact_offered_on: date | None = strawberry.field(description="When contact was offered (VIC-2: within eight weeks of sentence).")
+    notes: str | None = strawberry.field(description="Notes.")
+
+    @classmethod
+    def of(cls, record) -> "VictimRecord":
+        return cls(id=strawberry.ID(record.id), crn=record.crn,
+                   sentence_id=strawberry.ID(ids.encode("Sentence", record.crn, record.sentence_id)),
+                   scheme=enums.to_graphql(record.scheme, enums.VictimContactScheme), name=record.name,
+                   contact_details=record.contact_details, contact_offered_on=record.contact_offered_on, notes=record.notes)

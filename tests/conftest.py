@@ -48,7 +48,7 @@ async def store():
 
 @pytest.fixture
 def service(store, clock) -> CaseService:
-    return CaseService(store.cases, clock, store.tiers, store.audit)
+    return CaseService(store.cases, clock, store.tiers, store.audit, store.victims)
 
 
 @dataclass

@@ -219,3 +219,54 @@ async def test_shared_restrictions_have_dates_and_no_narrative(gql):
                         partner())
     assert data["sharedRiskSummary"]["restrictions"] == [
         {"type": "EXCLUSION", "startsOn": "2026-11-02", "endsOn": "2027-05-02", "details": "Leeds city centre"}]
+
+
+VLO = ROLES["VICTIM_LIAISON_OFFICER"]
+RECORD_VICTIM = """mutation($input: RecordVictimInput!) { recordVictim(input: $input) { victim { id name scheme contactOfferedOn }
+    userErrors { field code } } }"""
+
+
+@pytest.fixture
+async def violent_licence(gql):
+    await create_case(gql, CRN)
+    data = await gql("""mutation($input: AddSentenceInput!) { addSentence(input: $input) { sentence { id } userErrors { code } } }""",
+                     {"input": community_order_input(CRN, type="LICENCE", imposedOn="2026-09-01", lengthMonths=36,
+                                                      custodialTermMonths=36, releaseDate="2026-11-02", requirements=[],
+                                                      offence={"description": "Wounding", "category": "VIOLENT",
+                                                               "committedOn": "2026-03-01"})})
+    await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "NPS", "officer": {"code": "N1", "name": "One"}, "allocatedOn": "2026-11-02"}})
+    return data["addSentence"]["sentence"]["id"]
+
+
+async def test_vic_3_victim_records_are_written_and_read_only_by_the_victim_liaison_officer(gql, violent_licence, store):
+    variables = {"input": {"crn": CRN, "sentenceId": violent_licence, "scheme": "STATUTORY", "name": "Jane Victim",
+                           "contactDetails": "07700 900123", "contactOfferedOn": "2026-10-20"}}
+    for role in ("PRACTITIONER", "SENIOR_MANAGER", "AUDITOR", "ADMIN", "PARTNER"):
+        data, _ = await run(gql, RECORD_VICTIM, ROLES[role], variables)
+        assert data["recordVictim"]["userErrors"] == [{"field": None, "code": "FORBIDDEN"}], role
+    assert await store.victims.collection.count_documents({}) == 0
+    data, _ = await run(gql, RECORD_VICTIM, VLO, variables)
+    assert data["recordVictim"]["victim"]["name"] == "Jane Victim"
+    read, errors = await run(gql, '{ victims(crn: "X123456") { name contactDetails } }', VLO)
+    assert read["victims"] == [{"name": "Jane Victim", "contactDetails": "07700 900123"}] and not errors
+    for role in ("PRACTITIONER", "AUDITOR", "ADMIN", "PARTNER"):
+        data, errors = await run(gql, '{ victims(crn: "X123456") { name } }', ROLES[role])
+        assert data is None or data.get("victims") is None
+        assert errors[0].extensions["code"] == "FORBIDDEN"
+
+
+async def test_vic_2_met_in_time_and_nothing_about_the_victim_reachable_from_the_case(gql, violent_licence):
+    before = {s["standard"]: s for s in (await gql('{ case(crn: "X123456") { standards(asOf: "2026-11-20") { standard state } } }'))["case"]["standards"]}
+    assert before["VIC-2"]["state"] == "OVERDUE"  # imposed 2026-09-01, due 2026-10-27, nothing recorded yet
+    await run(gql, RECORD_VICTIM, VLO, {"input": {"crn": CRN, "sentenceId": violent_licence, "scheme": "STATUTORY",
+                                                  "name": "Jane Victim", "contactDetails": "07700 900123",
+                                                  "contactOfferedOn": "2026-10-20", "notes": "Wants exclusion zone"}})
+    everything = await gql("""{ case(crn: "X123456") { crn version offender { forename surname } allocation { provider }
+        sentences { id type victimContact { scheme offerDueBy } requirements { type details } appointments { notes }
+                    failuresToComply { reason } } safeguarding { details } emergencyActions { action }
+        standards(asOf: "2026-11-20") { standard state dueBy detail } tier { explanation } } }""")
+    text = str(everything)
+    for secret in ("Jane Victim", "07700 900123", "Wants exclusion zone", "2026-10-20"):
+        assert secret not in text, secret
+    vic_2 = next(s for s in everything["case"]["standards"] if s["standard"] == "VIC-2")
+    assert vic_2["state"] == "MET" and vic_2["detail"] == "Victim contact was offered within eight weeks."
