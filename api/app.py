@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from api.auth import TokenVerifier
+from api.auth import verifier_from_settings
 from api.graphql_view import AuthenticationGate, CaseGraphQL
 from api.settings import Settings
 from domain.ports import Clock, SystemClock
@@ -25,8 +25,7 @@ logger = logging.getLogger("probation")
 def create_app(settings: Settings | None = None, *, clock: Clock | None = None) -> Starlette:
     settings = settings or Settings()
     clock = clock or SystemClock()
-    verifier = TokenVerifier(secret=settings.auth_jwt_secret.get_secret_value(), issuer=settings.auth_jwt_issuer,
-                             audience=settings.auth_jwt_audience, leeway_seconds=settings.auth_clock_skew_seconds)
+    verifier = verifier_from_settings(settings)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -39,9 +39,24 @@ def test_production_refuses_unsafe_settings_and_says_why(overrides, reason):
     assert reason in str(raised.value)
 
 
+PUBLIC_KEY = "-----BEGIN PUBLIC KEY-----\nplaceholder\n-----END PUBLIC KEY-----"
+
+
 def test_production_with_safe_settings_starts():
-    settings = Settings(environment="production", mongodb_uri="mongodb://db:27017", auth_jwt_secret=STRONG)
+    settings = Settings(environment="production", mongodb_uri="mongodb://db:27017", auth_jwt_algorithms=["RS256"],
+                        auth_jwt_public_key=PUBLIC_KEY)
     assert not settings.graphiql_enabled
+
+
+@pytest.mark.parametrize("overrides, reason", [
+    ({"auth_jwt_algorithms": ["RS256", "HS256"], "auth_jwt_public_key": PUBLIC_KEY, "auth_jwt_secret": STRONG},
+     "includes HS256"),
+    ({"auth_jwt_algorithms": ["ES256"]}, "no verification key"),
+])
+def test_production_verifies_asymmetric_signatures_only(overrides, reason):
+    with pytest.raises(ValidationError) as raised:
+        Settings(environment="production", mongodb_uri="mongodb://db:27017", **overrides)
+    assert reason in str(raised.value)
 
 
 def test_the_service_refuses_to_start_in_production_without_mongodb(tmp_path):

@@ -1,0 +1,105 @@
+"""Token edge cases (issue 6): asymmetric production keys (public key, JWKS), refused HS256 and
+`none`, expiry and not-before with bounded skew, missing claims, unknown roles, wrong issuer or
+audience. Each refusal is a 401 with a JSON error and no data, and is audited."""
+
+import json
+from datetime import datetime, timedelta, timezone
+
+import httpx
+import jwt
+import pytest
+from asgi_lifespan import LifespanManager
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+
+from api.app import create_app
+from api.auth import AuthenticationError, TokenVerifier, mint_token
+from api.settings import Settings
+
+ISSUER, AUDIENCE = "https://idp.example/probation", "probation-case-records"
+RSA_KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+EC_KEY = ec.generate_private_key(ec.SECP256R1())
+OTHER_RSA_KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+def pem_public(key) -> str:
+    return key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+
+
+def token(key=RSA_KEY, algorithm="RS256", now=None, lifetime=timedelta(minutes=10), issuer=ISSUER, audience=AUDIENCE,
+          roles=("PRACTITIONER",), headers=None, **claims):
+    return mint_token(key, subject="u-9", name="Riley", roles=list(roles), issuer=issuer, audience=audience,
+                      provider=claims.get("provider", "NPS"), agency=claims.get("agency"), lifetime=lifetime, now=now,
+                      algorithm=algorithm, headers=headers)
+
+
+def verifier(**overrides) -> TokenVerifier:
+    base = dict(secret="unused-in-production", issuer=ISSUER, audience=AUDIENCE, leeway_seconds=30,
+                algorithms=("RS256", "ES256"), public_key=pem_public(RSA_KEY))
+    return TokenVerifier(**{**base, **overrides})
+
+
+def test_rs256_with_a_public_key_is_accepted():
+    assert verifier().principal_from_token(token()).subject == "u-9"
+
+
+def test_es256_from_a_jwks_is_accepted_by_kid():
+    jwk = json.loads(jwt.algorithms.ECAlgorithm.to_jwk(EC_KEY.public_key()))
+    jwks = {"keys": [{**jwk, "kid": "ec-1", "alg": "ES256", "use": "sig"}]}
+    accepted = verifier(public_key=None, jwks=jwks).principal_from_token(token(EC_KEY, "ES256", headers={"kid": "ec-1"}))
+    assert accepted.name == "Riley"
+    with pytest.raises(AuthenticationError, match="no key in the JWKS"):
+        verifier(public_key=None, jwks=jwks).principal_from_token(token(EC_KEY, "ES256", headers={"kid": "other"}))
+
+
+def unsigned() -> str:
+    claims = jwt.decode(token(), options={"verify_signature": False})
+    return jwt.encode(claims, key=None, algorithm="none")
+
+
+@pytest.mark.parametrize("make, reason", [
+    (lambda: mint_token("a-shared-secret-of-plenty-of-length-123456", subject="u", name="n", roles=["PRACTITIONER"],
+                        issuer=ISSUER, audience=AUDIENCE), "algorithm 'HS256' is not accepted"),
+    (unsigned, "algorithm 'none' is not accepted"),
+    (lambda: token(OTHER_RSA_KEY), "Signature verification failed"),
+    (lambda: token(now=datetime.now(tz=timezone.utc) - timedelta(hours=1)), "expired"),
+    (lambda: token(now=datetime.now(tz=timezone.utc) + timedelta(minutes=5)), "not valid yet"),
+    (lambda: token(issuer="https://evil.example"), "(?i)issuer"),
+    (lambda: token(audience="someone-else"), "(?i)audience"),
+    (lambda: token(roles=()), "roles"),
+    (lambda: token(roles=("JUDGE",)), "Invalid token claims"),
+    (lambda: token(roles=("PARTNER",)), "agency"),
+])
+def test_production_refuses(make, reason):
+    with pytest.raises(AuthenticationError, match=reason):
+        verifier().principal_from_token(make())
+
+
+def test_clock_skew_is_bounded():
+    slightly_early = token(now=datetime.now(tz=timezone.utc) + timedelta(seconds=20))
+    assert verifier().principal_from_token(slightly_early).subject == "u-9"  # within 30 s
+
+
+def test_missing_claims_are_refused():
+    claims = {"sub": "u", "name": "n", "roles": ["PRACTITIONER"], "iss": ISSUER, "aud": AUDIENCE}
+    with pytest.raises(AuthenticationError, match="exp"):
+        verifier().principal_from_token(jwt.encode(claims, RSA_KEY, algorithm="RS256"))
+
+
+async def test_production_app_answers_401_json_and_audits_the_refusal(tmp_path):
+    jwks_file = tmp_path / "jwks.json"
+    jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(RSA_KEY.public_key()))
+    jwks_file.write_text(json.dumps({"keys": [{**jwk, "kid": "rsa-1"}]}))
+    settings = Settings(environment="development", auth_jwt_algorithms=["RS256"], auth_jwks_file=str(jwks_file),
+                        auth_jwt_issuer=ISSUER, auth_jwt_audience=AUDIENCE)
+    app = create_app(settings)
+    async with LifespanManager(app) as manager:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=manager.app), base_url="http://t") as client:
+            good = await client.post("/graphql", json={"query": "{ __typename }"},
+                                     headers={"Authorization": f"Bearer {token(headers={'kid': 'rsa-1'})}"})
+            assert good.status_code == 200 and good.json() == {"data": {"__typename": "Query"}}
+            hs = mint_token("x" * 40, subject="u", name="n", roles=["ADMIN"], issuer=ISSUER, audience=AUDIENCE)
+            refused = await client.post("/graphql", json={"query": "{ __typename }"}, headers={"Authorization": f"Bearer {hs}"})
+            assert refused.status_code == 401 and "data" not in refused.json()
+            events = await app.state.store.audit.collection.find({"kind": "REFUSAL"}).to_list(length=None)
+            assert [e["operation"] for e in events] == ["authenticate"] and "HS256" in events[0]["reason"]
