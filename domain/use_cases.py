@@ -174,7 +174,10 @@ class CaseService:
         operation = _reason(change).replace(" ", "_")
         for _ in range(MAX_ATTEMPTS):
             case = await self.repository.get(crn)
-            if case is None or (check_policy and not policy.can_see(principal, case)):
+            if case is None:
+                return _fail(not_found(crn))
+            if check_policy and not policy.can_see(principal, case):
+                await self.refuse(principal, operation, "case not visible to the caller (answered as not found)", crn)
                 return _fail(not_found(crn))  # a case the caller may not see looks like no case
             if check_policy and not policy.can_write(principal, case):
                 return await self._forbidden(principal, operation, crn, "Your role may read this case but not change it.")
@@ -759,8 +762,15 @@ class CaseService:
         return case if case is not None and policy.can_see(principal, case) else None
 
     async def get_many(self, principal: Principal, crns: list[str]) -> list[Case | None]:
-        return [c if c is not None and policy.can_see(principal, c) else None
-                for c in await self.repository.get_many(crns)]
+        """Cases the caller may see; a hidden one answers None, like a missing one, and its
+        refusal is audited (every access can be accounted for)."""
+        found = []
+        for case in await self.repository.get_many(crns):
+            if case is not None and not policy.can_see(principal, case):
+                await self.refuse(principal, "read_case", "case not visible to the caller (answered as absent)", case.crn)
+                case = None
+            found.append(case)
+        return found
 
     @staticmethod
     def scoped(principal: Principal, query: CaseQuery) -> CaseQuery:
