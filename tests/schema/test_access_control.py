@@ -270,3 +270,18 @@ async def test_vic_2_met_in_time_and_nothing_about_the_victim_reachable_from_the
         assert secret not in text, secret
     vic_2 = next(s for s in everything["case"]["standards"] if s["standard"] == "VIC-2")
     assert vic_2["state"] == "MET" and vic_2["detail"] == "Victim contact was offered within eight weeks."
+
+
+async def test_audit_events_filter_by_actor_and_time(gql, nps_case, clock):
+    from datetime import timedelta
+
+    auditor = ROLES["AUDITOR"]
+    clock.set(clock.now() + timedelta(hours=2))
+    await outcome_of(gql, "write case", ROLES["PRACTITIONER"])
+    later = (clock.now() - timedelta(minutes=1)).isoformat()
+    data, _ = await run(gql, 'query($since: DateTime) { auditEvents(first: 10, since: $since, actor: "practitioner-1") { edges { node { operation actorSubject } } } }',
+                        auditor, {"since": later})
+    assert [e["node"] for e in data["auditEvents"]["edges"]] == [{"operation": "record_rosh_assessment", "actorSubject": "practitioner-1"}]
+    data, _ = await run(gql, 'query($until: DateTime) { auditEvents(first: 10, until: $until) { edges { node { actorSubject } } } }',
+                        auditor, {"until": later})
+    assert {e["node"]["actorSubject"] for e in data["auditEvents"]["edges"]} == {"u-1"}  # the setup writes
