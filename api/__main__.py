@@ -33,12 +33,17 @@ def main(argv: list[str] | None = None) -> None:
 
     import uvicorn
 
-    if settings.environment == "development":
-        token_arguments = argparse.Namespace(role=None, provider="NPS", staff_code="N07A001", agency=None,
-                                             subject="dev-practitioner", name="Dev Practitioner", hours=8.0)
-        token = token_from_arguments(token_arguments, settings)
-        print("\nDevelopment token (PRACTITIONER, NPS, valid 8 hours). In GraphiQL, open Headers and paste:\n"
-              f'  {{"Authorization": "Bearer {token}"}}\n'
+    if settings.environment == "development" and "HS256" in settings.auth_jwt_algorithms:
+        practitioner = token_from_arguments(argparse.Namespace(
+            role=None, provider="NPS", staff_code="N07A001", agency=None, subject="dev-practitioner",
+            name="Dev Practitioner", hours=8.0), settings)
+        admin = token_from_arguments(argparse.Namespace(
+            role=["ADMIN"], provider=None, staff_code=None, agency=None, subject="dev-admin", name="Dev Admin",
+            hours=8.0), settings)
+        print("\nDevelopment tokens (valid 8 hours). In GraphiQL, open Headers and paste one:\n"
+              f'  PRACTITIONER, NPS (sees NPS and unallocated cases):\n  {{"Authorization": "Bearer {practitioner}"}}\n'
+              f'  ADMIN (sees and changes every case):\n  {{"Authorization": "Bearer {admin}"}}\n'
+              "Other roles: .venv/bin/python -m api token --role SENIOR_MANAGER (or PARTNER --agency POLICE, AUDITOR, ...)\n"
               f"GraphiQL: http://{arguments.host}:{arguments.port}/graphql\n", flush=True)
     uvicorn.run("api.app:app", host=arguments.host, port=arguments.port, proxy_headers=False)
 
