@@ -3,13 +3,12 @@ before the response is sent. Nothing in the API changes or deletes an audit even
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
-from enum import Enum
-
 import itertools
 import time
 import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
 
 from domain.principal import Principal
 

@@ -17,12 +17,12 @@ Definitions (STANDARDS.md, PF "The sentence is enforced"):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from domain.calendar import add_working_days
 from domain.dates import add_months
 from domain.enums import BreachOutcome, FailureStatus, SentenceType
-from domain.model import ComplianceWarning, Sentence
+from domain.model import ComplianceWarning, Recall, Sentence
 from domain.parameters import param
 
 
@@ -191,3 +191,9 @@ def summarise_case(sentences: list[Sentence], as_of: date) -> CaseCompliance:
         breach_in_progress=any(s.breach_in_progress for s in summaries),
         recall_in_progress=any(s.recall_in_progress for s in summaries),
         next_action=min(actions, key=lambda a: a.due_by, default=None))
+
+
+def lic_2_deadline(recall: Recall) -> datetime:
+    """LIC-2: the recall report reaches the NPS/NOMS within 24 hours of the decision, 2 in an emergency."""
+    hours = param("LIC_2_EMERGENCY_REPORT_HOURS" if recall.emergency else "LIC_2_REPORT_HOURS")
+    return recall.decided_at + timedelta(hours=hours)

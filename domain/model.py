@@ -14,18 +14,16 @@ from uuid import uuid4
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from domain.tiering import ChangeLevel, ComplexityFactor, Need, NeedSeverity, ProtectLevel
-
 from domain.enums import (
     AllocationKind,
     AppointmentKind,
     AppointmentOutcome,
     BreachOutcome,
     FailureStatus,
-    NoteKind,
     Gender,
     MappaCategory,
     MappaLevel,
+    NoteKind,
     OffenceCategory,
     Provider,
     RequirementStatus,
@@ -35,6 +33,13 @@ from domain.enums import (
     SafeguardingKind,
     SentenceStatus,
     SentenceType,
+)
+from domain.tiering import (
+    ChangeLevel,
+    ComplexityFactor,
+    Need,
+    NeedSeverity,
+    ProtectLevel,
 )
 
 

@@ -8,8 +8,8 @@ from datetime import date, datetime
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from domain.commands import CaseQuery
 from domain.audit import AuditEvent
+from domain.commands import CaseQuery
 from domain.model import Case, TierCalculation
 from domain.victims import VictimRecord
 

@@ -17,7 +17,13 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from domain import tiering
-from domain.enums import Provider, RequirementStatus, RequirementType, RoshLevel, SentenceStatus
+from domain.enums import (
+    Provider,
+    RequirementStatus,
+    RequirementType,
+    RoshLevel,
+    SentenceStatus,
+)
 from domain.model import Case, TierCalculation
 
 RESTRICTIVE = frozenset({RequirementType.CURFEW, RequirementType.EXCLUSION, RequirementType.PROHIBITED_ACTIVITY,

@@ -20,23 +20,27 @@ from enum import Enum
 
 from domain import compliance, risk
 from domain.calendar import add_working_days
-from domain.dates import add_months
 from domain.enums import (
     AllocationKind,
-    BreachOutcome,
-    SentenceType,
     AppointmentKind,
+    BreachOutcome,
     OffenceCategory,
     Provider,
     RequirementStatus,
     RequirementType,
     RoshLevel,
+    SentenceType,
     VictimContactScheme,
 )
 from domain.model import Case, RoshAssessment, Sentence
 from domain.parameters import param
 from domain.ports import LONDON
-from domain.rules.records import evaluation_window_opens, sentence_end, unpaid_work_completion_due
+from domain.rules.records import (
+    ap_1_due,
+    evaluation_window_opens,
+    sentence_end,
+    unpaid_work_completion_due,
+)
 
 
 class StandardState(str, Enum):
@@ -280,7 +284,7 @@ def approved_premises(case: Case, as_of: date) -> Iterable[Check]:
     for sentence in case.sentences:
         if sentence.release_date is None or not sentence.approved_premises_referrals:
             continue
-        due = add_months(sentence.release_date, -months)
+        due = ap_1_due(sentence.release_date)
         referred = min(r.referred_on for r in sentence.approved_premises_referrals)
         yield _check("AP-1", sentence, arises_on=referred, due_by=due, done_on=referred,
                      detail=f"Referred on {referred.isoformat()}; due by {due.isoformat()} "
@@ -308,6 +312,11 @@ def victim_contact_scheme(sentence: Sentence) -> tuple[VictimContactScheme | Non
     return None, ""
 
 
+def vic_2_due(sentence: Sentence) -> date:
+    """VIC-2: contact is offered within eight weeks of sentence."""
+    return sentence.imposed_on + timedelta(weeks=param("VIC_2_WEEKS"))
+
+
 def victims(case: Case, as_of: date) -> Iterable[Check]:
     """VIC-1 (eligibility) and VIC-2 (contact offered within eight weeks of sentence, statutory
     cases). The victim records live apart (VIC-3); the case holds only the earliest offer date per
@@ -322,7 +331,7 @@ def victims(case: Case, as_of: date) -> Iterable[Check]:
                      done_on=sentence.imposed_on if statutory else None,
                      detail=f"{scheme.value.title()} victim contact: {reason}.")
         if statutory:
-            due = sentence.imposed_on + timedelta(weeks=param("VIC_2_WEEKS"))
+            due = vic_2_due(sentence)
             done = _upto(offered.get(sentence.id), as_of)
             yield _check("VIC-2", sentence, arises_on=sentence.imposed_on, due_by=due, done_on=done,
                          detail=("Victim contact was offered within eight weeks." if done <= due else
@@ -409,8 +418,7 @@ def enforcement(case: Case, as_of: date) -> Iterable[Check]:
             decided = recall.decided_at.astimezone(LONDON)
             if decided.date() > as_of:
                 continue
-            hours = param("LIC_2_EMERGENCY_REPORT_HOURS" if recall.emergency else "LIC_2_REPORT_HOURS")
-            deadline = recall.decided_at + timedelta(hours=hours)
+            deadline = compliance.lic_2_deadline(recall)
             sent = recall.report_sent_at if recall.report_sent_at and recall.report_sent_at.astimezone(LONDON).date() <= as_of else None
             yield _check("LIC-2", sentence, arises_on=decided.date(), due_by=deadline.astimezone(LONDON).date(),
                          done_on=sent.astimezone(LONDON).date() if sent else None,

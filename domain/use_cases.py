@@ -15,9 +15,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from domain import crn as crn_rules
-from domain import standards
+from domain import audit as audit_trail
 from domain import commands as c
+from domain import compliance, policy, risk, sharing, standards
+from domain import crn as crn_rules
+from domain import victims as victim_rules
 from domain.commands import (
     AddSentence,
     AllocateCase,
@@ -28,10 +30,13 @@ from domain.commands import (
     TransferCase,
 )
 from domain.dates import period_end
-from domain import audit as audit_trail
-from domain import compliance, policy, risk, sharing
-from domain.enums import AllocationKind, BreachOutcome, RequirementStatus, SentenceStatus
-from domain.errors import ErrorCode, Violation, breaks, invalid
+from domain.enums import (
+    AllocationKind,
+    BreachOutcome,
+    RequirementStatus,
+    SentenceStatus,
+)
+from domain.errors import ErrorCode, Violation, invalid
 from domain.model import (
     Actor,
     AddressChange,
@@ -69,15 +74,20 @@ from domain.model import (
     TierCalculation,
     UnpaidWorkSession,
 )
-from domain import victims as victim_rules
-from domain.ports import AuditLog, CaseRepository, Clock, DocumentTooLarge, DuplicateCrn, TierHistory, VictimRepository
+from domain.ports import (
+    AuditLog,
+    CaseRepository,
+    Clock,
+    DocumentTooLarge,
+    DuplicateCrn,
+    TierHistory,
+    VictimRepository,
+)
 from domain.principal import Principal
 from domain.rules import allocation as allocation_rules
-from domain.rules import enforcement
-from domain.rules import records
+from domain.rules import enforcement, records, shape
 from domain.rules import requirements as requirement_rules
 from domain.rules import risk_records as risk_rules
-from domain.rules import shape
 
 MAX_ATTEMPTS = 5
 MAX_IDEMPOTENCY_RECORDS = 500  # per case: far more retries than any client keeps in flight

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from datetime import date, datetime
+from typing import Annotated
 
 import strawberry
 
+from domain import sharing
 from resolvers.common import BadArgument, Forbidden, load_case, max_page_size
 from schema import enums, ids
 from schema.context import Context
 from schema.inputs import CaseFilter
-from domain import sharing
-from schema.permissions import CanReadAudit, CanReadCases, CanReadSharedRisk, CanReadVictims
+from schema.permissions import (
+    CanReadAudit,
+    CanReadCases,
+    CanReadSharedRisk,
+    CanReadVictims,
+)
 from schema.types import (
     Appointment,
     AuditEvent,

@@ -17,7 +17,14 @@ from strawberry.extensions import (
 
 from resolvers.mutation import Mutation
 from resolvers.query import Query
-from schema.types import Appointment, Case, FailureToComply, Requirement, SafeguardingConcern, Sentence
+from schema.types import (
+    Appointment,
+    Case,
+    FailureToComply,
+    Requirement,
+    SafeguardingConcern,
+    Sentence,
+)
 
 MAX_DEPTH = 12
 MAX_TOKENS = 5000

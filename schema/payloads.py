@@ -10,11 +10,9 @@ from domain.use_cases import Outcome
 from schema import enums
 from schema.types import (
     Allocation,
-    Breach,
-    Recall,
-    Warning,
     Appointment,
     ApprovedPremisesReferral,
+    Breach,
     Case,
     Evaluation,
     FailureToComply,
@@ -22,12 +20,14 @@ from schema.types import (
     Plan,
     PlanReview,
     RarActivityDay,
+    Recall,
     Requirement,
     RoshAssessment,
     Sentence,
     Termination,
     UnpaidWorkSession,
     VictimRecord,
+    Warning,
 )
 
 

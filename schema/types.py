@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
-
-from typing import Annotated
-
 from typing import Annotated
 
 import strawberry
 
 from domain import compliance, model
 from domain import standards as domain_standards
-from domain.dates import add_months
 from domain.enums import RequirementType
 from domain.enums import VictimContactScheme as DomainScheme
-from domain.parameters import param
 from domain.ports import LONDON
 from domain.rules import records
 from schema import enums, ids
@@ -142,14 +137,12 @@ class Requirement(Node):
 def _unpaid_work_progress(sentence: model.Sentence, requirement: model.Requirement) -> UnpaidWorkProgress | None:
     if requirement.type is not RequirementType.UNPAID_WORK:
         return None
-    sessions = [s for s in sentence.unpaid_work_sessions if s.requirement_id == requirement.id]
-    ordered = (requirement.hours or 0) * 60
-    credited = sum(s.credited_minutes for s in sessions)
-    return UnpaidWorkProgress(
-        ordered_minutes=ordered, credited_minutes=credited, remaining_minutes=max(ordered - credited, 0),
-        education_training_employment_cap_minutes=records.ete_cap_minutes(requirement.hours or 0),
-        education_training_employment_credited_minutes=sum(s.credited_education_training_employment_minutes for s in sessions),
-        completion_due=records.unpaid_work_completion_due(sentence, requirement))
+    p = records.unpaid_work_progress(sentence, requirement)
+    return UnpaidWorkProgress(ordered_minutes=p.ordered_minutes, credited_minutes=p.credited_minutes,
+                              remaining_minutes=p.remaining_minutes,
+                              education_training_employment_cap_minutes=p.ete_cap_minutes,
+                              education_training_employment_credited_minutes=p.ete_credited_minutes,
+                              completion_due=p.completion_due)
 
 
 def _recorded_late(happened_on: date, recorded: model.Recorded) -> bool:
@@ -309,9 +302,8 @@ class CaseCompliance:
 
 
 def recall_of(recall: model.Recall) -> Recall:
-    hours = param("LIC_2_EMERGENCY_REPORT_HOURS" if recall.emergency else "LIC_2_REPORT_HOURS")
     return Recall(decided_at=recall.decided_at, emergency=recall.emergency, rationale=recall.rationale,
-                  nps_endorsed=recall.nps_endorsed, report_due_at=recall.decided_at + timedelta(hours=hours),
+                  nps_endorsed=recall.nps_endorsed, report_due_at=compliance.lic_2_deadline(recall),
                   report_sent_at=recall.report_sent_at, rereleased_on=recall.rereleased_on)
 
 
@@ -396,8 +388,7 @@ def _victim_contact(sentence: model.Sentence) -> VictimContactEligibility | None
     scheme, reason = domain_standards.victim_contact_scheme(sentence)
     if scheme is None:
         return None
-    due = (sentence.imposed_on + timedelta(weeks=param("VIC_2_WEEKS"))
-           if scheme is DomainScheme.STATUTORY else None)
+    due = domain_standards.vic_2_due(sentence) if scheme is DomainScheme.STATUTORY else None
     return VictimContactEligibility(scheme=enums.to_graphql(scheme, enums.VictimContactScheme), reason=reason, offer_due_by=due)
 
 
@@ -454,8 +445,8 @@ class Sentence(Node):
                                             recorded=RecordStamp.of(r.recorded)) for r in sentence.plan_reviews],
                    approved_premises_referrals=[
                        ApprovedPremisesReferral(referred_on=r.referred_on, premises=r.premises,
-                                                on_time=sentence.release_date is not None and r.referred_on <= add_months(
-                                                    sentence.release_date, -param("AP_1_MIN_MONTHS_BEFORE_RELEASE")))
+                                                on_time=sentence.release_date is not None
+                                                and r.referred_on <= records.ap_1_due(sentence.release_date))
                        for r in sentence.approved_premises_referrals],
                    evaluation=Evaluation(completed_on=sentence.evaluation.completed_on, summary=sentence.evaluation.summary)
                    if sentence.evaluation else None,

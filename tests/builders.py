@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
+from domain.dates import period_end
 from domain.enums import (
     AllocationKind,
     AppointmentKind,
@@ -15,7 +16,6 @@ from domain.enums import (
     RoshLevel,
     SentenceType,
 )
-from domain.dates import period_end
 from domain.model import (
     Actor,
     Allocation,

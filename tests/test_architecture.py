@@ -5,7 +5,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from graphql import GraphQLEnumType, GraphQLInputObjectType, GraphQLInterfaceType, GraphQLObjectType
+from graphql import (
+    GraphQLEnumType,
+    GraphQLInputObjectType,
+    GraphQLInterfaceType,
+    GraphQLObjectType,
+)
 
 from resolvers.export import SCHEMA_FILE, schema_text
 from resolvers.root import schema

@@ -15,7 +15,14 @@ from domain.commands import (
     RecordRecallReportSent,
     RecordReRelease,
 )
-from domain.enums import Provider, RequirementStatus, RequirementType, RoshLevel, SentenceStatus, SentenceType
+from domain.enums import (
+    Provider,
+    RequirementStatus,
+    RequirementType,
+    RoshLevel,
+    SentenceStatus,
+    SentenceType,
+)
 from domain.errors import ErrorCode, Violation, breaks, invalid
 from domain.model import Case, FailureToComply, Sentence
 from domain.parameters import param

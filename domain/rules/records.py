@@ -4,6 +4,7 @@ termination. Each check returns violations; the use cases apply the change only 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from domain.commands import (
@@ -18,14 +19,19 @@ from domain.commands import (
     TerminateSentence,
     VaryRequirement,
 )
-from domain.dates import period_end
-from domain.enums import RequirementStatus, RequirementType, RoshLevel, SentenceStatus, SentenceType
+from domain.dates import add_months, period_end
+from domain.enums import (
+    RequirementStatus,
+    RequirementType,
+    RoshLevel,
+    SentenceStatus,
+    SentenceType,
+)
 from domain.errors import ErrorCode, Violation, breaks, invalid
 from domain.model import Case, Requirement, Sentence
 from domain.parameters import param
 from domain.rules import requirements as requirement_rules
 from domain.rules.shape import not_in_future, requirement_parameters, text_present
-
 
 MAX_NOTE = 4000
 
@@ -290,3 +296,28 @@ def unpaid_work_extension(sentence: Sentence, requirement: Requirement, extend_t
     if extend_to <= current:
         return [invalid(("extendCompletionTo",), f"An extension must be later than the current date ({current.isoformat()}).")]
     return []
+
+
+def ap_1_due(release_date: date) -> date:
+    """AP-1: an Approved Premises referral is due at least three calendar months before release."""
+    return add_months(release_date, -param("AP_1_MIN_MONTHS_BEFORE_RELEASE"))
+
+
+@dataclass(frozen=True)
+class UnpaidWorkProgress:
+    ordered_minutes: int
+    credited_minutes: int
+    remaining_minutes: int
+    ete_cap_minutes: int
+    ete_credited_minutes: int
+    completion_due: date
+
+
+def unpaid_work_progress(sentence: Sentence, requirement: Requirement) -> UnpaidWorkProgress:
+    """REQ-UPW-3/4 figures for one unpaid work requirement."""
+    sessions = [s for s in sentence.unpaid_work_sessions if s.requirement_id == requirement.id]
+    ordered = (requirement.hours or 0) * 60
+    credited = sum(s.credited_minutes for s in sessions)
+    return UnpaidWorkProgress(ordered, credited, max(ordered - credited, 0), ete_cap_minutes(requirement.hours or 0),
+                              sum(s.credited_education_training_employment_minutes for s in sessions),
+                              unpaid_work_completion_due(sentence, requirement))

@@ -21,11 +21,13 @@ from datetime import date
 
 from domain.commands import RequirementDetails
 from domain.dates import age_on
-from domain.enums import AppointmentKind, OffenceCategory, RequirementType as T, RoshLevel, SentenceType as S
+from domain.enums import AppointmentKind, OffenceCategory, RoshLevel
+from domain.enums import RequirementType as T
+from domain.enums import SentenceType as S
 from domain.errors import Violation, breaks
 from domain.model import Case, Offender
 from domain.parameters import param
-from domain.programmes import Criterion, find_programme, PROGRAMMES
+from domain.programmes import PROGRAMMES, Criterion, find_programme
 
 Path = tuple[str, ...]
 

@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from domain.commands import AddSentence, OffenceDetails, OffenderDetails, RequirementDetails
+from domain.commands import (
+    AddSentence,
+    OffenceDetails,
+    OffenderDetails,
+    RequirementDetails,
+)
 from domain.crn import is_valid_crn
 from domain.dates import period_end
 from domain.enums import SentenceType

@@ -14,10 +14,10 @@ from domain.enums import (
     AllocationKind,
     AppointmentKind,
     AppointmentOutcome,
-    NoteKind,
     Gender,
     MappaCategory,
     MappaLevel,
+    NoteKind,
     OffenceCategory,
     Provider,
     RequirementType,
@@ -30,21 +30,26 @@ from domain.model import (
     Appointment,
     Case,
     FailureToComply,
-    Note,
-    Plan,
-    PlanObjective,
-    UnpaidWorkSession,
     MappaRegistration,
+    Note,
     Offence,
     Offender,
     Officer,
+    Plan,
+    PlanObjective,
     Recorded,
     Requirement,
     RoshAssessment,
     Sentence,
+    UnpaidWorkSession,
 )
 from domain.ports import DocumentTooLarge, DuplicateCrn
-from repositories.cases import DOCUMENT_SIZE_BUDGET, document_size, filter_for, to_document
+from repositories.cases import (
+    DOCUMENT_SIZE_BUDGET,
+    document_size,
+    filter_for,
+    to_document,
+)
 from repositories.factory import open_store
 from repositories.indexes import INDEXES
 from tests.conftest import requires_mongodb_reason

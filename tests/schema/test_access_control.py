@@ -6,7 +6,14 @@ import pytest
 
 from domain.enums import Agency, Provider, Role
 from domain.principal import Principal
-from tests.conftest import ALLOCATE, MAPPA, ROSH, community_order_input, create_case, offender_input
+from tests.conftest import (
+    ALLOCATE,
+    MAPPA,
+    ROSH,
+    community_order_input,
+    create_case,
+    offender_input,
+)
 
 CRN = "X123456"
 
@@ -76,8 +83,8 @@ async def outcome_of(gql, operation, who) -> str:
 
 
 async def run(gql, query, who, variables=None):
-    from schema.context import Context, Loaders
     from resolvers.root import schema
+    from schema.context import Context, Loaders
 
     context = Context(principal=who, service=gql.service, clock=gql.clock, loaders=Loaders.for_service(gql.service, who))
     result = await schema.execute(query, variable_values=variables, context_value=context)

@@ -3,7 +3,13 @@ yields to the event loop on its own, so the interleaving is forced with a barrie
 
 import asyncio
 
-from domain.commands import AddSentence, AllocateCase, OfficerDetails, OffenceDetails, RequirementDetails
+from domain.commands import (
+    AddSentence,
+    AllocateCase,
+    OffenceDetails,
+    OfficerDetails,
+    RequirementDetails,
+)
 from domain.enums import OffenceCategory, Provider, RequirementType, SentenceType
 from domain.errors import ErrorCode
 from domain.use_cases import CaseService

@@ -3,7 +3,14 @@ planning and completion mutations, Case.standards, the overdue filter and standa
 
 import pytest
 
-from tests.conftest import ADD_SENTENCE, ALLOCATE, ROSH, TRANSFER, community_order_input, create_case
+from tests.conftest import (
+    ADD_SENTENCE,
+    ALLOCATE,
+    ROSH,
+    TRANSFER,
+    community_order_input,
+    create_case,
+)
 from tests.schema.test_bad_inputs import assert_refused, snapshot
 
 CRN = "X123456"

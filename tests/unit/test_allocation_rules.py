@@ -7,7 +7,15 @@ import pytest
 from domain.commands import AllocateCase, OfficerDetails, TransferCase
 from domain.enums import AllocationKind, Gender, Provider, RoshLevel
 from domain.errors import ErrorCode
-from domain.model import Actor, Allocation, Case, Offender, Officer, Recorded, RoshAssessment
+from domain.model import (
+    Actor,
+    Allocation,
+    Case,
+    Offender,
+    Officer,
+    Recorded,
+    RoshAssessment,
+)
 from domain.rules.allocation import can_allocate, can_transfer
 
 TODAY = date(2026, 11, 20)

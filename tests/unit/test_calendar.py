@@ -4,7 +4,12 @@ from datetime import date
 
 import pytest
 
-from domain.calendar import add_working_days, is_bank_holiday, is_working_day, working_days_between
+from domain.calendar import (
+    add_working_days,
+    is_bank_holiday,
+    is_working_day,
+    working_days_between,
+)
 
 
 @pytest.mark.parametrize("day, expected", [

@@ -8,7 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from domain import compliance
-from domain.commands import DecideFailureToComply, ExplanationDetails, IssueWarning, RecommendRecall, RecordAddressChange
+from domain.commands import (
+    DecideFailureToComply,
+    ExplanationDetails,
+    IssueWarning,
+    RecommendRecall,
+    RecordAddressChange,
+)
 from domain.enums import (
     AppointmentOutcome,
     BreachOutcome,
@@ -20,7 +26,13 @@ from domain.enums import (
     SentenceType,
 )
 from domain.errors import ErrorCode
-from domain.model import Breach, ComplianceWarning, FailureDecision, FailureToComply, Recall
+from domain.model import (
+    Breach,
+    ComplianceWarning,
+    FailureDecision,
+    FailureToComply,
+    Recall,
+)
 from domain.ports import LONDON
 from domain.principal import Principal
 from domain.rules import enforcement

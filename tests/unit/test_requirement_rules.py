@@ -5,7 +5,9 @@ from datetime import date
 import pytest
 
 from domain.commands import RequirementDetails as R
-from domain.enums import Gender, OffenceCategory, RequirementType as T, RoshLevel, SentenceType as S
+from domain.enums import Gender, OffenceCategory, RoshLevel
+from domain.enums import RequirementType as T
+from domain.enums import SentenceType as S
 from domain.rules.requirements import check_requirements
 from tests import builders
 

@@ -6,8 +6,21 @@ from decimal import Decimal
 import pytest
 
 from domain import risk
-from domain.commands import RecordEmergencyAction, RecordRoshAssessment, RegisterSafeguarding
-from domain.enums import AllocationKind, MappaCategory, MappaLevel, Provider, RequirementType, RoshLevel, SafeguardingKind, SentenceType
+from domain.commands import (
+    RecordEmergencyAction,
+    RecordRoshAssessment,
+    RegisterSafeguarding,
+)
+from domain.enums import (
+    AllocationKind,
+    MappaCategory,
+    MappaLevel,
+    Provider,
+    RequirementType,
+    RoshLevel,
+    SafeguardingKind,
+    SentenceType,
+)
 from domain.model import MappaRegistration
 from domain.ports import LONDON
 from domain.rules import risk_records

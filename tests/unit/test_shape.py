@@ -6,7 +6,12 @@ from datetime import date
 
 import pytest
 
-from domain.commands import AddSentence, OffenceDetails, OffenderDetails, RequirementDetails
+from domain.commands import (
+    AddSentence,
+    OffenceDetails,
+    OffenderDetails,
+    RequirementDetails,
+)
 from domain.enums import Gender, OffenceCategory, RequirementType, SentenceType
 from domain.errors import ErrorCode
 from domain.rules import shape

@@ -14,7 +14,13 @@ from domain.enums import (
     RoshLevel,
     SentenceType,
 )
-from domain.model import ApprovedPremisesReferral, Evaluation, PlanReview, Termination, UnpaidWorkSession
+from domain.model import (
+    ApprovedPremisesReferral,
+    Evaluation,
+    PlanReview,
+    Termination,
+    UnpaidWorkSession,
+)
 from domain.standards import StandardState as St
 from domain.standards import evaluate, overdue_from
 from tests import builders
