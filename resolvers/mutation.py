@@ -72,15 +72,20 @@ from schema.payloads import (
 from schema.types import (
     Allocation,
     Appointment,
+    ApprovedPremisesReferral,
+    Breach,
     Evaluation,
     FailureToComply,
     MappaRegistration,
     Plan,
     PlanReview,
+    RarActivityDay,
     RecordStamp,
     Requirement,
     RoshAssessment,
     Sentence,
+    Termination,
+    UnpaidWorkSession,
     VictimRecord,
     Warning,
     recall_of,
@@ -183,12 +188,11 @@ class Mutation:
     async def refer_to_approved_premises(self, info: strawberry.Info[Context],
                                          input: Annotated[ReferToApprovedPremisesInput, strawberry.argument(description=INPUT)]
                                          ) -> ReferToApprovedPremisesPayload:
-        outcome = await info.context.service.refer_to_approved_premises(info.context.principal, input.to_domain())
+        command = input.to_domain()
+        outcome = await info.context.service.refer_to_approved_premises(info.context.principal, command)
         remember(info, outcome)
-        referral = None
-        if outcome.ok:
-            sentence = Sentence.of(outcome.case.crn, outcome.case.sentence(input.to_domain().sentence_id))
-            referral = sentence.approved_premises_referrals[-1]
+        referral = (ApprovedPremisesReferral.of(outcome.case.sentence(command.sentence_id), outcome.created)
+                    if outcome.ok else None)
         return ReferToApprovedPremisesPayload(case=case_of(outcome), user_errors=user_errors(outcome), referral=referral)
 
     @strawberry.mutation(description="Complete the end-of-sentence evaluation (END-1): no earlier than eight weeks before "
@@ -208,33 +212,28 @@ class Mutation:
                                  ) -> TerminateSentencePayload:
         outcome = await info.context.service.terminate_sentence(info.context.principal, input.to_domain())
         remember(info, outcome)
-        termination = None
-        if outcome.ok:
-            termination = Sentence.of(outcome.case.crn, outcome.case.sentence(input.to_domain().sentence_id)).termination
-        return TerminateSentencePayload(case=case_of(outcome), user_errors=user_errors(outcome), termination=termination)
+        return TerminateSentencePayload(case=case_of(outcome), user_errors=user_errors(outcome),
+                                        termination=Termination.of(outcome.created) if outcome.ok else None)
 
     @strawberry.mutation(description="Record an unpaid work session (REQ-UPW-4): education, training and employment count "
                                      "for at most 30% of the hours; credit never exceeds the hours remaining.")
     async def record_unpaid_work_session(self, info: strawberry.Info[Context],
                                          input: Annotated[RecordUnpaidWorkSessionInput, strawberry.argument(description=INPUT)]
                                          ) -> RecordUnpaidWorkSessionPayload:
-        outcome = await info.context.service.record_unpaid_work_session(info.context.principal, input.to_domain())
+        command = input.to_domain()
+        outcome = await info.context.service.record_unpaid_work_session(info.context.principal, command)
         remember(info, outcome)
-        session = None
-        if outcome.ok:
-            sentence = Sentence.of(outcome.case.crn, outcome.case.sentence(input.to_domain().sentence_id))
-            session = sentence.unpaid_work_sessions[-1]
+        session = UnpaidWorkSession.of(outcome.case.crn, command.sentence_id, outcome.created) if outcome.ok else None
         return RecordUnpaidWorkSessionPayload(case=case_of(outcome), user_errors=user_errors(outcome), session=session)
 
     @strawberry.mutation(description="Record a RAR activity day (REQ-RAR-1): never more days than the maximum the court set.")
     async def record_rar_activity_day(self, info: strawberry.Info[Context],
                                       input: Annotated[RecordRarActivityDayInput, strawberry.argument(description=INPUT)]
                                       ) -> RecordRarActivityDayPayload:
-        outcome = await info.context.service.record_rar_activity_day(info.context.principal, input.to_domain())
+        command = input.to_domain()
+        outcome = await info.context.service.record_rar_activity_day(info.context.principal, command)
         remember(info, outcome)
-        day = None
-        if outcome.ok:
-            day = Sentence.of(outcome.case.crn, outcome.case.sentence(input.to_domain().sentence_id)).rar_activity_days[-1]
+        day = RarActivityDay.of(outcome.case.crn, command.sentence_id, outcome.created) if outcome.ok else None
         return RecordRarActivityDayPayload(case=case_of(outcome), user_errors=user_errors(outcome), activity_day=day)
 
     @strawberry.mutation(description="Record a court's variation or termination of a requirement; the varied requirement "
@@ -285,7 +284,7 @@ class Mutation:
                               input: Annotated[InitiateBreachInput, strawberry.argument(description=INPUT)]) -> BreachPayload:
         command = input.to_domain()
         outcome = await info.context.service.initiate_breach(info.context.principal, command)
-        return _breach_payload(info, outcome, command.sentence_id, input.client_mutation_id)
+        return _breach_payload(info, outcome, input.client_mutation_id)
 
     @strawberry.mutation(description="Record the court's outcome of breach (ENF-5): ORDER_CONTINUED returns the sentence to "
                                      "ACTIVE and spends earlier warnings; ORDER_REVOKED terminates it.")
@@ -294,7 +293,7 @@ class Mutation:
                                     ) -> BreachPayload:
         command = input.to_domain()
         outcome = await info.context.service.record_breach_outcome(info.context.principal, command)
-        return _breach_payload(info, outcome, command.sentence_id, input.client_mutation_id)
+        return _breach_payload(info, outcome, input.client_mutation_id)
 
     @strawberry.mutation(description="Record the decision to recommend recall (LIC-1). The sentence becomes RECALLED; the "
                                      "report is due 24 hours later, 2 in an emergency (LIC-2).")
@@ -387,15 +386,10 @@ class Mutation:
                                                                                            input.to_domain()))
 
 
-def _breach_payload(info, outcome, sentence_id: str, client_mutation_id: str | None) -> BreachPayload:
+def _breach_payload(info, outcome, client_mutation_id: str | None) -> BreachPayload:
     remember(info, outcome)
-    breach = None
-    if outcome.ok and outcome.created is not None:
-        sentence = Sentence.of(outcome.case.crn, outcome.case.sentence(sentence_id))
-        index = outcome.case.sentence(sentence_id).breaches.index(outcome.created)
-        breach = sentence.breaches[index]
-    return BreachPayload(case=case_of(outcome), user_errors=user_errors(outcome), breach=breach,
-                         client_mutation_id=client_mutation_id)
+    return BreachPayload(case=case_of(outcome), user_errors=user_errors(outcome), client_mutation_id=client_mutation_id,
+                         breach=Breach.of(outcome.created) if outcome.ok and outcome.created is not None else None)
 
 
 def _recall_payload(info, outcome, client_mutation_id: str | None) -> RecallPayload:

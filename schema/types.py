@@ -243,6 +243,12 @@ class Breach:
     outcome: enums.BreachOutcome | None = strawberry.field(description="The court's outcome, once known.")
     outcome_on: date | None = strawberry.field(description="When the court decided.")
 
+    @classmethod
+    def of(cls, breach: model.Breach) -> "Breach":
+        return cls(initiated_on=breach.initiated_on, rationale=breach.rationale, referred_to_nps=breach.referred_to_nps,
+                   referral_reason=breach.referral_reason, outcome=enums.to_graphql(breach.outcome, enums.BreachOutcome),
+                   outcome_on=breach.outcome_on)
+
 
 @strawberry.type(description="A recommendation to recall (LIC-1), its report (LIC-2) and the re-release (LIC-4).")
 class Recall:
@@ -344,6 +350,11 @@ class ApprovedPremisesReferral:
     premises: str | None = strawberry.field(description="The premises, if known.")
     on_time: bool = strawberry.field(description="Made at least three months before release (AP-1).")
 
+    @classmethod
+    def of(cls, sentence: model.Sentence, referral: model.ApprovedPremisesReferral) -> "ApprovedPremisesReferral":
+        return cls(referred_on=referral.referred_on, premises=referral.premises,
+                   on_time=sentence.release_date is not None and referral.referred_on <= records.ap_1_due(sentence.release_date))
+
 
 @strawberry.type(description="The evaluation of the plan's objectives at the end of the sentence (END-1).")
 class Evaluation:
@@ -358,6 +369,12 @@ class Termination:
     agencies_notified: list[str] = strawberry.field(description="Agencies notified of the termination.")
     continuing_restrictions_explained: bool = strawberry.field(description="Whether the offender was told of restrictions that continue.")
 
+    @classmethod
+    def of(cls, termination: model.Termination) -> "Termination":
+        return cls(terminated_on=termination.terminated_on, reason=termination.reason,
+                   agencies_notified=termination.agencies_notified,
+                   continuing_restrictions_explained=termination.continuing_restrictions_explained)
+
 
 @strawberry.type(description="A session of unpaid work (REQ-UPW-4).")
 class UnpaidWorkSession:
@@ -369,12 +386,26 @@ class UnpaidWorkSession:
     credited_education_training_employment_minutes: int = strawberry.field(description="Of the credit, how much is education, training and employment.")
     recorded_late: bool = strawberry.field(description="REC-1: recorded after the day it happened.")
 
+    @classmethod
+    def of(cls, crn: str, sentence_id: str, session: model.UnpaidWorkSession) -> "UnpaidWorkSession":
+        return cls(requirement_id=_requirement_gid(crn, sentence_id, session.requirement_id), date=session.date,
+                   minutes_worked=session.minutes_worked,
+                   education_training_employment_minutes=session.education_training_employment_minutes,
+                   credited_minutes=session.credited_minutes,
+                   credited_education_training_employment_minutes=session.credited_education_training_employment_minutes,
+                   recorded_late=_recorded_late(session.date, session.recorded))
+
 
 @strawberry.type(description="A rehabilitation activity day delivered under a RAR (REQ-RAR-1).")
 class RarActivityDay:
     requirement_id: strawberry.ID = strawberry.field(description="Global ID of the RAR.")
     date: date = strawberry.field(description="Day of the activity.")
     description: str = strawberry.field(description="What was done.")
+
+    @classmethod
+    def of(cls, crn: str, sentence_id: str, day: model.RarActivityDay) -> "RarActivityDay":
+        return cls(requirement_id=_requirement_gid(crn, sentence_id, day.requirement_id), date=day.date,
+                   description=day.description)
 
 
 @strawberry.type(description="Victim contact eligibility for a sentence (VIC-1).")
@@ -443,36 +474,18 @@ class Sentence(Node):
                    plans=[Plan.of(p) for p in sentence.plans],
                    plan_reviews=[PlanReview(reviewed_on=r.reviewed_on, reason=r.reason, summary=r.summary,
                                             recorded=RecordStamp.of(r.recorded)) for r in sentence.plan_reviews],
-                   approved_premises_referrals=[
-                       ApprovedPremisesReferral(referred_on=r.referred_on, premises=r.premises,
-                                                on_time=sentence.release_date is not None
-                                                and r.referred_on <= records.ap_1_due(sentence.release_date))
-                       for r in sentence.approved_premises_referrals],
+                   approved_premises_referrals=[ApprovedPremisesReferral.of(sentence, r)
+                                                for r in sentence.approved_premises_referrals],
                    evaluation=Evaluation(completed_on=sentence.evaluation.completed_on, summary=sentence.evaluation.summary)
                    if sentence.evaluation else None,
-                   termination=Termination(terminated_on=sentence.termination.terminated_on,
-                                           reason=sentence.termination.reason,
-                                           agencies_notified=sentence.termination.agencies_notified,
-                                           continuing_restrictions_explained=sentence.termination.continuing_restrictions_explained)
-                   if sentence.termination else None,
-                   unpaid_work_sessions=[UnpaidWorkSession(
-                       requirement_id=_requirement_gid(crn, sentence.id, u.requirement_id), date=u.date,
-                       minutes_worked=u.minutes_worked,
-                       education_training_employment_minutes=u.education_training_employment_minutes,
-                       credited_minutes=u.credited_minutes,
-                       credited_education_training_employment_minutes=u.credited_education_training_employment_minutes,
-                       recorded_late=_recorded_late(u.date, u.recorded)) for u in sentence.unpaid_work_sessions],
-                   rar_activity_days=[RarActivityDay(requirement_id=_requirement_gid(crn, sentence.id, r.requirement_id),
-                                                     date=r.date, description=r.description)
-                                      for r in sentence.rar_activity_days],
+                   termination=Termination.of(sentence.termination) if sentence.termination else None,
+                   unpaid_work_sessions=[UnpaidWorkSession.of(crn, sentence.id, u) for u in sentence.unpaid_work_sessions],
+                   rar_activity_days=[RarActivityDay.of(crn, sentence.id, r) for r in sentence.rar_activity_days],
                    victim_contact=_victim_contact(sentence),
                    warnings=[Warning(issued_on=w.issued_on, final=w.final, rationale=w.rationale,
                                      offender_response=w.offender_response, recorded=RecordStamp.of(w.recorded))
                              for w in sentence.warnings],
-                   breaches=[Breach(initiated_on=b.initiated_on, rationale=b.rationale, referred_to_nps=b.referred_to_nps,
-                                    referral_reason=b.referral_reason,
-                                    outcome=enums.to_graphql(b.outcome, enums.BreachOutcome), outcome_on=b.outcome_on)
-                             for b in sentence.breaches],
+                   breaches=[Breach.of(b) for b in sentence.breaches],
                    recalls=[recall_of(r) for r in sentence.recalls], _sentence=sentence)
 
 
