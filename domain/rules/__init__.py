@@ -1,1 +1,0 @@
-"""National-standards rules and input-shape checks: pure functions returning violations."""
