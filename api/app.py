@@ -14,8 +14,8 @@ from starlette.routing import Route
 from api.auth import verifier_from_settings
 from api.graphql_view import AuthenticationGate, CaseGraphQL
 from api.settings import Settings
-from domain.ports import Clock, SystemClock
-from domain.use_cases import CaseService
+from domain.core.ports import Clock, SystemClock
+from domain.core.unit_of_work import UnitOfWork
 from repositories.factory import open_store
 from resolvers.root import schema
 
@@ -37,11 +37,11 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         try:
             await store.ensure_indexes()
             app.state.store = store
-            app.state.service = CaseService(store.cases, clock, store.tiers, store.audit, store.victims)
+            app.state.uow = UnitOfWork(store.cases, clock, store.tiers, store.audit, store.victims)
             if settings.demo_data:
                 from api.demo import load_demo_cases
 
-                loaded = await load_demo_cases(app.state.service, clock)
+                loaded = await load_demo_cases(app.state.uow, clock)
                 logger.warning("Loaded %d demo cases: %s", len(loaded), ", ".join(loaded))
             yield
         finally:

@@ -17,8 +17,8 @@ from typing import Any
 
 import jwt
 
-from domain.enums import Agency, Provider, Role
-from domain.principal import Principal
+from domain.core.enums import Agency, Provider, Role
+from domain.core.principal import Principal
 
 ASYMMETRIC = ("RS256", "ES256")
 

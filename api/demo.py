@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from domain import commands as c
-from domain.enums import (
+from domain.core.enums import (
     AppointmentKind,
     AppointmentOutcome,
     Gender,
@@ -20,9 +19,24 @@ from domain.enums import (
     RoshLevel,
     SentenceType,
 )
-from domain.ports import Clock
-from domain.principal import Principal
-from domain.use_cases import CaseService
+from domain.core.ports import Clock
+from domain.core.principal import Principal
+from domain.core.unit_of_work import UnitOfWork
+from domain.delivery import use_cases as delivery
+from domain.delivery.commands import PlanObjectiveDetails, RecordAppointment, RecordPlan, RecordUnpaidWorkSession
+from domain.records import use_cases as records
+from domain.records.commands import (
+    AddSentence,
+    AllocateCase,
+    CreateCase,
+    OffenceDetails,
+    OffenderDetails,
+    OfficerDetails,
+    RequirementDetails,
+    TransferCase,
+)
+from domain.risk import use_cases as risk
+from domain.risk.commands import RecordRoshAssessment, RegisterMappa
 
 DEMO_ACTOR = Principal(subject="demo-loader", name="Demo data loader", roles=frozenset({Role.ADMIN}))
 
@@ -32,7 +46,7 @@ async def _check(outcome) -> None:
         raise RuntimeError(f"demo data rejected: {[v.message for v in outcome.errors]}")
 
 
-async def load_demo_cases(service: CaseService, clock: Clock) -> list[str]:
+async def load_demo_cases(uow: UnitOfWork, clock: Clock) -> list[str]:
     today = clock.today()
 
     def ago(days: int) -> date:
@@ -41,97 +55,97 @@ async def load_demo_cases(service: CaseService, clock: Clock) -> list[str]:
     loaded = []
 
     async def case(crn: str, forename: str, surname: str, born: date, gender: Gender, pnc: str | None) -> None:
-        await _check(await service.create_case(DEMO_ACTOR, c.CreateCase(
-            crn=crn, offender=c.OffenderDetails(forename, surname, born, gender, pnc))))
+        await _check(await records.create_case(uow, DEMO_ACTOR, CreateCase(
+            crn=crn, offender=OffenderDetails(forename, surname, born, gender, pnc))))
         loaded.append(crn)
 
     # 1. Community order with unpaid work, allocated to a CRC, low risk.
     await case("D000001", "Jordan", "Hale", date(1994, 3, 12), Gender.MALE, "1994/0012345A")
-    await _check(await service.add_sentence(DEMO_ACTOR, c.AddSentence(
+    await _check(await records.add_sentence(uow, DEMO_ACTOR, AddSentence(
         crn="D000001", type=SentenceType.COMMUNITY_ORDER, imposed_on=ago(20), length_months=12,
-        offence=c.OffenceDetails("Theft from a shop", OffenceCategory.ACQUISITIVE, ago(90)),
-        requirements=(c.RequirementDetails(RequirementType.UNPAID_WORK, hours=120),
-                      c.RequirementDetails(RequirementType.REHABILITATION_ACTIVITY, days=15)))))
-    await _check(await service.record_rosh_assessment(DEMO_ACTOR, c.RecordRoshAssessment(
+        offence=OffenceDetails("Theft from a shop", OffenceCategory.ACQUISITIVE, ago(90)),
+        requirements=(RequirementDetails(RequirementType.UNPAID_WORK, hours=120),
+                      RequirementDetails(RequirementType.REHABILITATION_ACTIVITY, days=15)))))
+    await _check(await risk.record_rosh_assessment(uow, DEMO_ACTOR, RecordRoshAssessment(
         crn="D000001", level=RoshLevel.LOW, assessed_on=ago(19), rationale="No history of violence; stable address.")))
-    await _check(await service.allocate_case(DEMO_ACTOR, c.AllocateCase(
-        crn="D000001", provider=Provider.CRC, officer=c.OfficerDetails("C12A004", "Priya Shah"), allocated_on=ago(18))))
+    await _check(await records.allocate_case(uow, DEMO_ACTOR, AllocateCase(
+        crn="D000001", provider=Provider.CRC, officer=OfficerDetails("C12A004", "Priya Shah"), allocated_on=ago(18))))
 
     # 2. Suspended sentence order for intimate partner violence, high RoSH, NPS, child risk.
     await case("D000002", "Mark", "Ellison", date(1987, 11, 2), Gender.MALE, "2005/0456789B")
     # Assessed at court before sentence: BBR eligibility (REQ-PRG-1) reads the current RoSH.
-    await _check(await service.record_rosh_assessment(DEMO_ACTOR, c.RecordRoshAssessment(
+    await _check(await risk.record_rosh_assessment(uow, DEMO_ACTOR, RecordRoshAssessment(
         crn="D000002", level=RoshLevel.HIGH, risk_to_children=RoshLevel.MEDIUM, assessed_on=ago(38),
         rationale="Escalating violence towards partner; children in the household witnessed incidents.")))
-    await _check(await service.add_sentence(DEMO_ACTOR, c.AddSentence(
+    await _check(await records.add_sentence(uow, DEMO_ACTOR, AddSentence(
         crn="D000002", type=SentenceType.SUSPENDED_SENTENCE_ORDER, imposed_on=ago(40), length_months=24,
         custodial_term_months=12,
-        offence=c.OffenceDetails("Assault occasioning actual bodily harm on a partner",
-                                 OffenceCategory.INTIMATE_PARTNER_VIOLENCE, ago(200)),
-        requirements=(c.RequirementDetails(RequirementType.PROGRAMME, programme="Building Better Relationships", days=24),
-                      c.RequirementDetails(RequirementType.EXCLUSION, length_months=12,
-                                           details="Exclusion from Elm Road, Leeds LS6")))))
-    await _check(await service.allocate_case(DEMO_ACTOR, c.AllocateCase(
-        crn="D000002", provider=Provider.NPS, officer=c.OfficerDetails("N07A001", "Dev Practitioner"), allocated_on=ago(37))))
+        offence=OffenceDetails("Assault occasioning actual bodily harm on a partner",
+                               OffenceCategory.INTIMATE_PARTNER_VIOLENCE, ago(200)),
+        requirements=(RequirementDetails(RequirementType.PROGRAMME, programme="Building Better Relationships", days=24),
+                      RequirementDetails(RequirementType.EXCLUSION, length_months=12,
+                                         details="Exclusion from Elm Road, Leeds LS6")))))
+    await _check(await records.allocate_case(uow, DEMO_ACTOR, AllocateCase(
+        crn="D000002", provider=Provider.NPS, officer=OfficerDetails("N07A001", "Dev Practitioner"), allocated_on=ago(37))))
 
     # 3. Licence after release, MAPPA category 2 level 2, very high RoSH.
     await case("D000003", "Sean", "Doherty", date(1979, 6, 30), Gender.MALE, "1998/0777001C")
-    await _check(await service.add_sentence(DEMO_ACTOR, c.AddSentence(
+    await _check(await records.add_sentence(uow, DEMO_ACTOR, AddSentence(
         crn="D000003", type=SentenceType.LICENCE, imposed_on=ago(800), length_months=60, custodial_term_months=60,
         release_date=ago(3),
-        offence=c.OffenceDetails("Wounding with intent", OffenceCategory.VIOLENT, ago(900)),
-        requirements=(c.RequirementDetails(RequirementType.RESIDENCE, details="Approved Premises, Bradford"),
-                      c.RequirementDetails(RequirementType.DRUG_TESTING)))))
-    await _check(await service.record_rosh_assessment(DEMO_ACTOR, c.RecordRoshAssessment(
+        offence=OffenceDetails("Wounding with intent", OffenceCategory.VIOLENT, ago(900)),
+        requirements=(RequirementDetails(RequirementType.RESIDENCE, details="Approved Premises, Bradford"),
+                      RequirementDetails(RequirementType.DRUG_TESTING)))))
+    await _check(await risk.record_rosh_assessment(uow, DEMO_ACTOR, RecordRoshAssessment(
         crn="D000003", level=RoshLevel.VERY_HIGH, assessed_on=ago(10), rationale="Pre-release assessment: serious violence.")))
-    await _check(await service.register_mappa(DEMO_ACTOR, c.RegisterMappa(
+    await _check(await risk.register_mappa(uow, DEMO_ACTOR, RegisterMappa(
         crn="D000003", category=MappaCategory.CATEGORY_2, level=MappaLevel.LEVEL_2, registered_on=ago(10),
         visor_recorded=True)))
-    await _check(await service.allocate_case(DEMO_ACTOR, c.AllocateCase(
-        crn="D000003", provider=Provider.NPS, officer=c.OfficerDetails("N07A001", "Dev Practitioner"), allocated_on=ago(12))))
+    await _check(await records.allocate_case(uow, DEMO_ACTOR, AllocateCase(
+        crn="D000003", provider=Provider.NPS, officer=OfficerDetails("N07A001", "Dev Practitioner"), allocated_on=ago(12))))
 
     # 4. Community order awaiting allocation (ALLOC-1 due).
     await case("D000004", "Aisha", "Begum", date(2001, 1, 23), Gender.FEMALE, None)
-    await _check(await service.add_sentence(DEMO_ACTOR, c.AddSentence(
+    await _check(await records.add_sentence(uow, DEMO_ACTOR, AddSentence(
         crn="D000004", type=SentenceType.COMMUNITY_ORDER, imposed_on=ago(2), length_months=6,
-        offence=c.OffenceDetails("Possession of a class B drug with intent to supply", OffenceCategory.DRUGS, ago(60)),
-        requirements=(c.RequirementDetails(RequirementType.DRUG_REHABILITATION, consent_given=True, length_months=6),))))
+        offence=OffenceDetails("Possession of a class B drug with intent to supply", OffenceCategory.DRUGS, ago(60)),
+        requirements=(RequirementDetails(RequirementType.DRUG_REHABILITATION, consent_given=True, length_months=6),))))
 
     # 5. Post-sentence supervision, transferred between officers.
     await case("D000005", "Kelly", "Marsh", date(1990, 8, 5), Gender.FEMALE, "2009/0333222D")
-    await _check(await service.add_sentence(DEMO_ACTOR, c.AddSentence(
+    await _check(await records.add_sentence(uow, DEMO_ACTOR, AddSentence(
         crn="D000005", type=SentenceType.POST_SENTENCE_SUPERVISION, imposed_on=ago(150), length_months=18,
         custodial_term_months=6, release_date=ago(60),
-        offence=c.OffenceDetails("Burglary of a dwelling", OffenceCategory.ACQUISITIVE, ago(200)),
-        requirements=(c.RequirementDetails(RequirementType.DRUG_APPOINTMENT),))))
-    await _check(await service.record_rosh_assessment(DEMO_ACTOR, c.RecordRoshAssessment(
+        offence=OffenceDetails("Burglary of a dwelling", OffenceCategory.ACQUISITIVE, ago(200)),
+        requirements=(RequirementDetails(RequirementType.DRUG_APPOINTMENT),))))
+    await _check(await risk.record_rosh_assessment(uow, DEMO_ACTOR, RecordRoshAssessment(
         crn="D000005", level=RoshLevel.MEDIUM, assessed_on=ago(62), rationale="Acquisitive offending to fund drug use.")))
-    await _check(await service.allocate_case(DEMO_ACTOR, c.AllocateCase(
-        crn="D000005", provider=Provider.CRC, officer=c.OfficerDetails("C12A009", "Tom Okafor"), allocated_on=ago(61))))
-    await _check(await service.transfer_case(DEMO_ACTOR, c.TransferCase(
-        crn="D000005", provider=Provider.CRC, officer=c.OfficerDetails("C12A004", "Priya Shah"), transferred_on=ago(14),
+    await _check(await records.allocate_case(uow, DEMO_ACTOR, AllocateCase(
+        crn="D000005", provider=Provider.CRC, officer=OfficerDetails("C12A009", "Tom Okafor"), allocated_on=ago(61))))
+    await _check(await records.transfer_case(uow, DEMO_ACTOR, TransferCase(
+        crn="D000005", provider=Provider.CRC, officer=OfficerDetails("C12A004", "Priya Shah"), transferred_on=ago(14),
         rationale="Moved to the Leeds North office area.")))
     # Some delivery, so the standards show a mix of met, due and overdue.
-    d1 = (await service.get(DEMO_ACTOR, "D000001")).sentences[0]
+    d1 = (await records.get(uow, DEMO_ACTOR, "D000001")).sentences[0]
     upw = d1.requirements[0]
-    await _check(await service.record_appointment(DEMO_ACTOR, c.RecordAppointment(
+    await _check(await delivery.record_appointment(uow, DEMO_ACTOR, RecordAppointment(
         crn="D000001", sentence_id=d1.id, kind=AppointmentKind.INDUCTION, face_to_face=True, date=ago(15),
         outcome=AppointmentOutcome.ATTENDED_COMPLIED)))
-    await _check(await service.record_unpaid_work_session(DEMO_ACTOR, c.RecordUnpaidWorkSession(
+    await _check(await delivery.record_unpaid_work_session(uow, DEMO_ACTOR, RecordUnpaidWorkSession(
         crn="D000001", sentence_id=d1.id, requirement_id=upw.id, date=ago(8), minutes_worked=420,
         education_training_employment_minutes=60)))
-    await _check(await service.record_appointment(DEMO_ACTOR, c.RecordAppointment(
+    await _check(await delivery.record_appointment(uow, DEMO_ACTOR, RecordAppointment(
         crn="D000001", sentence_id=d1.id, kind=AppointmentKind.SUPERVISION, face_to_face=True, date=ago(4),
         outcome=AppointmentOutcome.FAILED_TO_ATTEND)))
-    await _check(await service.record_plan(DEMO_ACTOR, c.RecordPlan(
+    await _check(await delivery.record_plan(uow, DEMO_ACTOR, RecordPlan(
         crn="D000001", sentence_id=d1.id, completed_on=ago(10), rosh_level_identified=RoshLevel.LOW,
-        objectives=(c.PlanObjectiveDetails("Complete unpaid work hours"),
-                    c.PlanObjectiveDetails("Address shoplifting triggers through RAR sessions")))))
-    d2 = (await service.get(DEMO_ACTOR, "D000002")).sentences[0]
-    await _check(await service.record_plan(DEMO_ACTOR, c.RecordPlan(
+        objectives=(PlanObjectiveDetails("Complete unpaid work hours"),
+                    PlanObjectiveDetails("Address shoplifting triggers through RAR sessions")))))
+    d2 = (await records.get(uow, DEMO_ACTOR, "D000002")).sentences[0]
+    await _check(await delivery.record_plan(uow, DEMO_ACTOR, RecordPlan(
         crn="D000002", sentence_id=d2.id, completed_on=ago(30), rosh_level_identified=RoshLevel.HIGH,
         risk_management_plan="Exclusion zone monitored; weekly contact; police liaison on call-outs.",
-        objectives=(c.PlanObjectiveDetails("Complete Building Better Relationships"),
-                    c.PlanObjectiveDetails("Work with children's services on contact arrangements",
-                                           targets_risk_to_children=True)))))
+        objectives=(PlanObjectiveDetails("Complete Building Better Relationships"),
+                    PlanObjectiveDetails("Work with children's services on contact arrangements",
+                                         targets_risk_to_children=True)))))
     return loaded

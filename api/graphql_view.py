@@ -8,7 +8,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
 from api.auth import AuthenticationError, TokenVerifier
-from domain.principal import Principal
+from domain.core.principal import Principal
 from schema.context import Context, Loaders
 
 ANONYMOUS = Principal(subject="anonymous", name="Anonymous (GraphiQL page)")
@@ -42,7 +42,7 @@ class AuthenticationGate:
                 principal = self.verifier.principal_from_header(request.headers.get("authorization"))
             except AuthenticationError as error:
                 # Refusals are audited too (issue 6), before the response is sent.
-                await request.app.state.service.refuse(None, "authenticate", str(error))
+                await request.app.state.uow.refuse(None, "authenticate", str(error))
                 await unauthenticated(str(error))(scope, receive, send)
                 return
             scope.setdefault("state", {})["principal"] = principal
@@ -58,5 +58,5 @@ class CaseGraphQL(GraphQL):
         # The gate sets the principal on every request that can run an operation; only the
         # GraphiQL page itself (which runs none) arrives without one.
         principal = getattr(request.state, "principal", ANONYMOUS)
-        return Context(principal=principal, service=runtime.service, clock=runtime.clock,
-                       loaders=Loaders.for_service(runtime.service, principal), request=request, response=response)
+        return Context(principal=principal, uow=runtime.uow, clock=runtime.clock,
+                       loaders=Loaders.for_principal(runtime.uow, principal), request=request, response=response)

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from api.auth import mint_token
 from api.settings import Settings
-from domain.enums import Agency, Provider, Role
+from domain.core.enums import Agency, Provider, Role
 
 DEFAULT_STAFF = {"subject": "dev-practitioner", "name": "Dev Practitioner", "staff_code": "N07A001"}
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from domain.audit import AuditEvent, AuditKind
+from domain.audit.events import AuditEvent, AuditKind
 
 
 def to_document(event: AuditEvent) -> dict[str, Any]:

@@ -16,9 +16,9 @@ import bson
 from pymongo.errors import DuplicateKeyError
 
 from domain import standards
-from domain.commands import CaseQuery
-from domain.model import Case
-from domain.ports import DocumentTooLarge, DuplicateCrn
+from domain.core.case import Case
+from domain.core.ports import DocumentTooLarge, DuplicateCrn
+from domain.records.commands import CaseQuery
 
 # MongoDB refuses documents over 16 MiB. A case must stay far below that: the budget leaves
 # room for growth and for a write to be refused cleanly (DOCUMENT_TOO_LARGE) long before the

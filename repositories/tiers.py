@@ -6,7 +6,7 @@ from typing import Any
 
 from pymongo.errors import DuplicateKeyError
 
-from domain.model import TierCalculation
+from domain.risk.model import TierCalculation
 
 
 class MongoTierHistory:

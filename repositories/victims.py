@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.victims import VictimRecord
+from domain.sharing.victims import VictimRecord
 
 
 class MongoVictimRepository:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import strawberry
 from graphql import GraphQLError
 
-from domain.model import Case
-from domain.use_cases import Outcome
+from domain.core.case import Case
+from domain.core.unit_of_work import Outcome
 from schema.context import Context
+
+INPUT = "The mutation's input."
+MAX_PAGE = 100
 
 
 class BadArgument(GraphQLError):

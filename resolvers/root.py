@@ -15,16 +15,29 @@ from strawberry.extensions import (
     ValidationCache,
 )
 
-from resolvers.mutation import Mutation
-from resolvers.query import Query
-from schema.types import (
-    Appointment,
-    Case,
-    FailureToComply,
-    Requirement,
-    SafeguardingConcern,
-    Sentence,
-)
+from resolvers.audit import AuditQuery
+from resolvers.delivery import DeliveryMutation
+from resolvers.enforcement import EnforcementMutation
+from resolvers.records import RecordsMutation, RecordsQuery
+from resolvers.risk import RiskMutation
+from resolvers.sharing import SharingMutation, SharingQuery
+from schema.delivery.types import Appointment
+from schema.enforcement.types import FailureToComply
+from schema.records.types import Case, Requirement, Sentence
+from schema.risk.types import SafeguardingConcern
+
+
+# The roots, merged from one slice per capability (resolvers/<capability>.py). A new mutation goes
+# into its capability's class; a new capability adds its classes here.
+@strawberry.type(description="Read the case record.")
+class Query(RecordsQuery, SharingQuery, AuditQuery):
+    pass
+
+
+@strawberry.type(description="Change the case record. Every mutation writes all or nothing.")
+class Mutation(RecordsMutation, DeliveryMutation, EnforcementMutation, RiskMutation, SharingMutation):
+    pass
+
 
 MAX_DEPTH = 12
 MAX_TOKENS = 5000

@@ -7,10 +7,11 @@ from typing import Any
 
 from strawberry.dataloader import DataLoader
 
-from domain.model import Case
-from domain.ports import Clock
-from domain.principal import Principal
-from domain.use_cases import CaseService
+from domain.core.case import Case
+from domain.core.ports import Clock
+from domain.core.principal import Principal
+from domain.core.unit_of_work import UnitOfWork
+from domain.records import use_cases as records
 
 
 @dataclass
@@ -20,11 +21,11 @@ class Loaders:
     case_by_crn: DataLoader[str, Case | None]
 
     @classmethod
-    def for_service(cls, service: CaseService, principal: Principal) -> "Loaders":
-        """Loaders see only what ``principal`` may see (domain.policy)."""
+    def for_principal(cls, uow: UnitOfWork, principal: Principal) -> "Loaders":
+        """Loaders see only what ``principal`` may see (domain.core.policy)."""
 
         async def visible(crns: list[str]):
-            return await service.get_many(principal, crns)
+            return await records.get_many(uow, principal, crns)
 
         return cls(case_by_crn=DataLoader(load_fn=visible))
 
@@ -36,7 +37,7 @@ class Loaders:
 @dataclass
 class Context:
     principal: Principal
-    service: CaseService
+    uow: UnitOfWork
     clock: Clock
     loaders: Loaders
     request: Any = None

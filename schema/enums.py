@@ -8,10 +8,10 @@ from enum import Enum
 import strawberry
 from strawberry.types.enum import EnumValueDefinition
 
-from domain import enums as d
-from domain import sharing
-from domain import tiering as t
-from domain.errors import ErrorCode
+from domain.core import enums as d
+from domain.core.errors import ErrorCode
+from domain.risk import tiering as t
+from domain.sharing import partner as sharing
 from domain.standards import StandardState as DomainStandardState
 
 

@@ -32,3 +32,8 @@ def decode_cursor(cursor: str) -> str | None:
     if decoded is None or decoded[0] != "cursor" or len(decoded[1]) != 1:
         return None
     return decoded[1][0]
+
+
+def requirement_gid(crn: str, sentence_id: str, requirement_id: str | None) -> str | None:
+    """The global ID of a requirement of a sentence, or None when there is no requirement."""
+    return encode("Requirement", crn, sentence_id, requirement_id) if requirement_id else None

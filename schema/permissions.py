@@ -11,7 +11,7 @@ from typing import Any
 import strawberry
 from strawberry.permission import BasePermission
 
-from domain import policy
+from domain.core import policy
 from schema.context import Context
 
 
@@ -24,8 +24,8 @@ class Requires(BasePermission):
         principal = info.context.principal
         if policy.allows(principal, self.operation):
             return True
-        await info.context.service.refuse(principal, info.field_name, f"role lacks {self.operation.value}",
-                                          kwargs.get("crn"))
+        await info.context.uow.refuse(principal, info.field_name, f"role lacks {self.operation.value}",
+                                      kwargs.get("crn"))
         return False
 
 

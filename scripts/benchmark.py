@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from domain import commands as c  # noqa: E402
-from domain.enums import (  # noqa: E402
+from domain.core.calendar import LONDON  # noqa: E402
+from domain.core.enums import (  # noqa: E402
     AppointmentKind,
     AppointmentOutcome,
     Gender,
@@ -31,9 +31,23 @@ from domain.enums import (  # noqa: E402
     RoshLevel,
     SentenceType,
 )
-from domain.ports import LONDON, FixedClock  # noqa: E402
-from domain.principal import Principal  # noqa: E402
-from domain.use_cases import CaseService  # noqa: E402
+from domain.core.ports import FixedClock  # noqa: E402
+from domain.core.principal import Principal  # noqa: E402
+from domain.core.unit_of_work import UnitOfWork  # noqa: E402
+from domain.delivery import use_cases as delivery  # noqa: E402
+from domain.delivery.commands import RecordAppointment  # noqa: E402
+from domain.records import use_cases as records  # noqa: E402
+from domain.records.commands import (  # noqa: E402
+    AddSentence,
+    AllocateCase,
+    CreateCase,
+    OffenceDetails,
+    OffenderDetails,
+    OfficerDetails,
+    RequirementDetails,
+)
+from domain.risk import use_cases as risk  # noqa: E402
+from domain.risk.commands import RecordRoshAssessment  # noqa: E402
 from repositories.factory import open_store  # noqa: E402
 from resolvers.root import schema  # noqa: E402
 from schema.context import Context, Loaders  # noqa: E402
@@ -42,30 +56,30 @@ ACTOR = Principal(subject="bench", name="Benchmark", roles=frozenset({Role.ADMIN
 TODAY = date(2026, 11, 20)
 
 
-async def seed(service: CaseService, n: int) -> float:
+async def seed(uow: UnitOfWork, n: int) -> float:
     started = time.perf_counter()
     for i in range(n):
         crn = f"B{i:06d}"
-        await service.create_case(ACTOR, c.CreateCase(crn=crn, offender=c.OffenderDetails(
+        await records.create_case(uow, ACTOR, CreateCase(crn=crn, offender=OffenderDetails(
             "Sam", f"Case{i}", date(1980 + i % 20, 1 + i % 12, 1 + i % 28), Gender.MALE)))
         level = [RoshLevel.LOW, RoshLevel.MEDIUM, RoshLevel.HIGH][i % 3]
-        await service.record_rosh_assessment(ACTOR, c.RecordRoshAssessment(crn=crn, level=level,
+        await risk.record_rosh_assessment(uow, ACTOR, RecordRoshAssessment(crn=crn, level=level,
                                                                            assessed_on=TODAY - timedelta(days=60), rationale="r"))
         imposed = TODAY - timedelta(days=30 + i % 300)
-        outcome = await service.add_sentence(ACTOR, c.AddSentence(
+        outcome = await records.add_sentence(uow, ACTOR, AddSentence(
             crn=crn, type=SentenceType.COMMUNITY_ORDER, imposed_on=imposed, length_months=12 + i % 12,
-            offence=c.OffenceDetails("Theft", OffenceCategory.ACQUISITIVE, imposed - timedelta(days=30)),
-            requirements=(c.RequirementDetails(RequirementType.UNPAID_WORK, hours=100),
-                          c.RequirementDetails(RequirementType.REHABILITATION_ACTIVITY, days=20))))
+            offence=OffenceDetails("Theft", OffenceCategory.ACQUISITIVE, imposed - timedelta(days=30)),
+            requirements=(RequirementDetails(RequirementType.UNPAID_WORK, hours=100),
+                          RequirementDetails(RequirementType.REHABILITATION_ACTIVITY, days=20))))
         sentence = outcome.created
-        await service.allocate_case(ACTOR, c.AllocateCase(
+        await records.allocate_case(uow, ACTOR, AllocateCase(
             crn=crn, provider=Provider.NPS if level is RoshLevel.HIGH else Provider.CRC,
-            officer=c.OfficerDetails(f"O{i % 40:03d}", f"Officer {i % 40}"), allocated_on=imposed + timedelta(days=1)))
+            officer=OfficerDetails(f"O{i % 40:03d}", f"Officer {i % 40}"), allocated_on=imposed + timedelta(days=1)))
         for k in range(10):  # ten appointments each, some missed
             day = imposed + timedelta(days=2 + 7 * k)
             if day > TODAY:
                 break
-            await service.record_appointment(ACTOR, c.RecordAppointment(
+            await delivery.record_appointment(uow, ACTOR, RecordAppointment(
                 crn=crn, sentence_id=sentence.id, kind=AppointmentKind.INDUCTION if k == 0 else AppointmentKind.SUPERVISION,
                 face_to_face=True, date=day,
                 outcome=AppointmentOutcome.FAILED_TO_ATTEND if (i + k) % 9 == 0 else AppointmentOutcome.ATTENDED_COMPLIED,
@@ -73,10 +87,10 @@ async def seed(service: CaseService, n: int) -> float:
     return time.perf_counter() - started
 
 
-async def timed(service, clock, query, variables=None, repeat=20) -> tuple[float, float]:
+async def timed(uow, clock, query, variables=None, repeat=20) -> tuple[float, float]:
     samples = []
     for _ in range(repeat):
-        context = Context(principal=ACTOR, service=service, clock=clock, loaders=Loaders.for_service(service, ACTOR))
+        context = Context(principal=ACTOR, uow=uow, clock=clock, loaders=Loaders.for_principal(uow, ACTOR))
         started = time.perf_counter()
         result = await schema.execute(query, variable_values=variables, context_value=context)
         samples.append((time.perf_counter() - started) * 1000)
@@ -89,8 +103,8 @@ async def main(n: int) -> None:
     store = open_store(None, "benchmark")
     await store.ensure_indexes()
     clock = FixedClock(datetime(2026, 11, 20, 10, tzinfo=LONDON))
-    service = CaseService(store.cases, clock)
-    seconds = await seed(service, n)
+    uow = UnitOfWork(store.cases, clock)
+    seconds = await seed(uow, n)
     print(f"seeded {n} cases (create, RoSH, sentence, allocation, up to 10 appointments each) in {seconds:.1f} s "
           f"({seconds / n * 1000:.1f} ms per case)")
     rows = [
@@ -101,7 +115,7 @@ async def main(n: int) -> None:
         (f"standardsReport over all {n} cases", "query { standardsReport { casesExamined standards { standard met due overdue notMet } } }", 3),
     ]
     for label, query, repeat in rows:
-        median, p95 = await timed(service, clock, query, repeat=repeat)
+        median, p95 = await timed(uow, clock, query, repeat=repeat)
         print(f"{label:50s} median {median:8.1f} ms   p95 {p95:8.1f} ms   ({repeat} runs)")
     store.close()
 

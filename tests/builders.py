@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from domain.dates import period_end
-from domain.enums import (
+from domain.core.base import Actor, Recorded
+from domain.core.case import Case, Sentence
+from domain.core.dates import period_end
+from domain.core.enums import (
     AllocationKind,
     AppointmentKind,
     AppointmentOutcome,
@@ -16,21 +18,9 @@ from domain.enums import (
     RoshLevel,
     SentenceType,
 )
-from domain.model import (
-    Actor,
-    Allocation,
-    Appointment,
-    Case,
-    Offence,
-    Offender,
-    Officer,
-    Plan,
-    PlanObjective,
-    Recorded,
-    Requirement,
-    RoshAssessment,
-    Sentence,
-)
+from domain.delivery.model import Appointment, Plan, PlanObjective
+from domain.records.model import Allocation, Offence, Offender, Officer, Requirement
+from domain.risk.model import RoshAssessment
 
 STAMP = Recorded(by=Actor(subject="u-1", name="Pat"), at=datetime(2026, 1, 1, tzinfo=timezone.utc))
 

@@ -15,10 +15,11 @@ from asgi_lifespan import LifespanManager
 from api.app import create_app
 from api.auth import mint_token
 from api.settings import Settings
-from domain.enums import Provider, Role
-from domain.ports import LONDON, FixedClock
-from domain.principal import Principal
-from domain.use_cases import CaseService
+from domain.core.calendar import LONDON
+from domain.core.enums import Provider, Role
+from domain.core.ports import FixedClock
+from domain.core.principal import Principal
+from domain.core.unit_of_work import UnitOfWork
 from repositories.factory import open_store
 from resolvers.root import schema
 from schema.context import Context, Loaders
@@ -47,8 +48,8 @@ async def store():
 
 
 @pytest.fixture
-def service(store, clock) -> CaseService:
-    return CaseService(store.cases, clock, store.tiers, store.audit, store.victims)
+def uow(store, clock) -> UnitOfWork:
+    return UnitOfWork(store.cases, clock, store.tiers, store.audit, store.victims)
 
 
 @dataclass
@@ -56,15 +57,15 @@ class GraphQLRunner:
     """Runs operations through ``schema.execute`` with a fresh typed context per call, as a
     request would."""
 
-    service: CaseService
+    uow: UnitOfWork
     clock: FixedClock
     principal: Principal
 
     async def __call__(self, query: str, variables: dict[str, Any] | None = None, *,
                        principal: Principal | None = None, expect_errors: bool = False) -> dict[str, Any]:
         acting = principal or self.principal
-        context = Context(principal=acting, service=self.service, clock=self.clock,
-                          loaders=Loaders.for_service(self.service, acting))
+        context = Context(principal=acting, uow=self.uow, clock=self.clock,
+                          loaders=Loaders.for_principal(self.uow, acting))
         result = await schema.execute(query, variable_values=variables, context_value=context)
         if expect_errors:
             assert result.errors, "expected GraphQL errors"
@@ -81,8 +82,8 @@ def admin() -> Principal:
 
 
 @pytest.fixture
-def gql(service, clock, admin) -> GraphQLRunner:
-    return GraphQLRunner(service, clock, admin)
+def gql(uow, clock, admin) -> GraphQLRunner:
+    return GraphQLRunner(uow, clock, admin)
 
 
 def token(*, roles: list[str] | None = None, lifetime: timedelta = timedelta(hours=1), secret: str = TEST_SECRET,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 
-from domain.principal import Principal
+from domain.core.principal import Principal
 
 _sequence = itertools.count()
 

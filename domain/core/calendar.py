@@ -12,8 +12,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import holidays
+
+# Dates in England and Wales: "today", and the day a record was made, are days in this zone.
+LONDON = ZoneInfo("Europe/London")
 
 
 @lru_cache(maxsize=256)

@@ -1,8 +1,14 @@
 """Expected failures as data: a rejected command carries one or more ``Violation``s, which the
 GraphQL layer turns into ``userErrors``. Nothing here is an exception a client would see."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from domain.core.registry import Standard
 
 
 class ErrorCode(str, Enum):
@@ -28,7 +34,7 @@ class Violation:
 
     ``field`` is the path into the command's input (without the GraphQL argument name), e.g.
     ``("requirements", "0", "hours")``; empty when the command as a whole is refused.
-    ``standard`` is the rule ID from STANDARDS.md when a national standard is the reason.
+    ``standard`` is the rule ID (``domain.core.registry``) when a national standard is the reason.
     """
 
     code: ErrorCode
@@ -41,7 +47,7 @@ def invalid(path: tuple[str, ...] | list[str], message: str) -> Violation:
     return Violation(ErrorCode.INVALID_INPUT, message, tuple(path))
 
 
-def breaks(standard: str, path: tuple[str, ...] | list[str], message: str,
+def breaks(rule: Standard, path: tuple[str, ...] | list[str], message: str,
            code: ErrorCode = ErrorCode.STANDARD_VIOLATION) -> Violation:
-    """A violation of a national standard, naming it in both the message and ``standard``."""
-    return Violation(code, f"{standard}: {message}", tuple(path), standard)
+    """A violation of a registered national standard, naming it in both the message and ``standard``."""
+    return Violation(code, f"{rule.id}: {message}", tuple(path), rule.id)

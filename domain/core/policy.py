@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from enum import Enum
 
-from domain.enums import Provider, Role
-from domain.model import Case
-from domain.principal import Principal
+from domain.core.case import Case
+from domain.core.enums import Provider, Role
+from domain.core.principal import Principal
 
 
 class Operation(str, Enum):

@@ -6,14 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Protocol
-from zoneinfo import ZoneInfo
 
-from domain.audit import AuditEvent
-from domain.commands import CaseQuery
-from domain.model import Case, TierCalculation
-from domain.victims import VictimRecord
-
-LONDON = ZoneInfo("Europe/London")
+from domain.audit.events import AuditEvent
+from domain.core.calendar import LONDON
+from domain.core.case import Case
+from domain.records.commands import CaseQuery
+from domain.risk.model import TierCalculation
+from domain.sharing.victims import VictimRecord
 
 
 class DuplicateCrn(Exception):

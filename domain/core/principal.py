@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from domain.enums import Agency, Provider, Role
+from domain.core.enums import Agency, Provider, Role
 
 
 @dataclass(frozen=True)

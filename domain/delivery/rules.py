@@ -4,55 +4,69 @@ termination. Each check returns violations; the use cases apply the change only 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
-from domain.commands import (
+from domain.core.case import Case, Sentence
+from domain.core.checks import not_in_future, requirement_live, sentence_live, text_present
+from domain.core.dates import add_months, period_end
+from domain.core.enums import RequirementStatus, RequirementType, RoshLevel, SentenceStatus, SentenceType
+from domain.core.errors import ErrorCode, Violation, breaks, invalid
+from domain.core.parameters import param
+from domain.core.recording import REC_2, REC_3
+from domain.core.registry import Section, standard
+from domain.delivery.commands import (
     CompleteEvaluation,
     RecordAppointment,
     RecordPlan,
     RecordRarActivityDay,
     RecordUnpaidWorkSession,
     ReferToApprovedPremises,
-    RequirementDetails,
     ReviewPlan,
     TerminateSentence,
     VaryRequirement,
 )
-from domain.dates import add_months, period_end
-from domain.enums import (
-    RequirementStatus,
-    RequirementType,
-    RoshLevel,
-    SentenceStatus,
-    SentenceType,
-)
-from domain.errors import ErrorCode, Violation, breaks, invalid
-from domain.model import Case, Requirement, Sentence
-from domain.parameters import param
-from domain.rules import requirements as requirement_rules
-from domain.rules.shape import not_in_future, requirement_parameters, text_present
+from domain.records import requirements as requirement_rules
+from domain.records.commands import RequirementDetails
+from domain.records.model import Requirement
+from domain.records.requirements import REQ_RAR_1
+from domain.records.shape import requirement_parameters
+
+PLAN_1 = standard("PLAN-1", Section.PLANNING, "Plan identifies the present RoSH and, at MEDIUM or above, how it is managed",
+                  source="PF Meaning of a Plan; Planning", enforced=True, monitored=True,
+                  rule="A plan identifies the present RoSH, proposes how it is managed and mitigated at MEDIUM or above "
+                       "(RISK_MANAGEMENT_PLAN_REQUIRED), and states the activity to deliver the sentence.")
+PLAN_2 = standard("PLAN-2", Section.PLANNING, "Plan has objectives on risk to children",
+                  source="PF Safeguarding children", enforced=True, monitored=True,
+                  rule="Where RoSH to children is MEDIUM or HIGH the plan has specific objectives to manage and reduce it "
+                       "(CHILD_SAFEGUARDING_OBJECTIVE_REQUIRED).")
+PLAN_4 = standard("PLAN-4", Section.PLANNING, "Pre-release plan prepared no more than 12 weeks before release",
+                  source="PF Planning (custody)", parameters=("PLAN_4_MAX_WEEKS_BEFORE_RELEASE",), enforced=True,
+                  monitored=True, rule="A pre-release plan dated more than 12 weeks before release is refused (PLAN_TOO_EARLY).")
+PLAN_5 = standard("PLAN-5", Section.PLANNING, "Plan reviewed after a significant change",
+                  source="PF The plan is reviewed", enforced=True, monitored=True,
+                  rule="The plan is reviewed after a change in RoSH, a transfer, a recall or committal to custody; the "
+                       "PF sets no timescale, so the review is DUE without a date.")
+END_1 = standard("END-1", Section.COMPLETION, "Evaluation of the plan's objectives by the end of the sentence",
+                 source="PF Completion", parameters=("END_1_WEEKS_BEFORE_END",), enforced=True, monitored=True,
+                 rule="The evaluation is completed by the end of the sentence, no earlier than eight weeks before it "
+                      "(EVALUATION_TOO_EARLY).")
+END_2 = standard("END-2", Section.COMPLETION, "Termination notified to the relevant agencies",
+                 source="PF Completion", enforced=True, monitored=True,
+                 rule="Termination is notified to every relevant agency and the offender told of continuing restrictions.")
+REQ_UPW_3 = standard("REQ-UPW-3", Section.REQUIREMENTS, "Unpaid work hours completed within 12 months",
+                     source="PF Unpaid Work; IB", parameters=("REQ_UPW_3_MONTHS",), enforced=True, monitored=True,
+                     rule="Hours are completed within 12 months of sentence; a community order may be extended by the "
+                          "court for that purpose, an SSO cannot go beyond its operational period.")
+REQ_UPW_4 = standard("REQ-UPW-4", Section.REQUIREMENTS, "Education, training and employment count for at most 30% of the hours",
+                     source="IB Unpaid Work", parameters=("REQ_UPW_4_ETE_PERCENT",), enforced=True,
+                     rule="ETE counts for at most 30% of the hours (rounded down, in minutes); credit never exceeds the "
+                          "hours remaining.")
 
 MAX_NOTE = 4000
 
 
-def sentence_live(sentence: Sentence, on: date, path: tuple[str, ...]) -> list[Violation]:
-    """A record dated ``on`` fits the sentence: not before it was imposed, not after it ended."""
-    errors = []
-    if on < sentence.imposed_on:
-        errors.append(invalid(path, f"The date ({on.isoformat()}) is before the sentence ({sentence.imposed_on.isoformat()})."))
-    if sentence.termination is not None and on > sentence.termination.terminated_on:
-        errors.append(invalid(path, f"The sentence was terminated on {sentence.termination.terminated_on.isoformat()}."))
-    return errors
 
 
-def requirement_live(requirement: Requirement, expected: RequirementType | None = None,
-                     path: tuple[str, ...] = ("requirementId",)) -> list[Violation]:
-    if expected is not None and requirement.type is not expected:
-        return [invalid(path, f"That requirement is {requirement.type.value}, not {expected.value}.")]
-    if requirement.status is not RequirementStatus.ACTIVE:
-        return [invalid(path, "That requirement has been terminated.")]
-    return []
 
 
 # Appointments -------------------------------------------------------------------------------
@@ -69,7 +83,7 @@ def appointment(sentence: Sentence, requirement: Requirement | None, command: Re
     if command.notes is not None:
         errors += text_present(command.notes, ("notes",), "Notes", MAX_NOTE)
         if command.notes_kind is None:
-            errors.append(breaks("REC-3", ("notesKind",), "records distinguish fact from opinion: say which the notes are."))
+            errors.append(breaks(REC_3, ("notesKind",), "records distinguish fact from opinion: say which the notes are."))
     elif command.notes_kind is not None:
         errors.append(invalid(("notesKind",), "A notes kind needs notes."))
     return errors
@@ -85,31 +99,31 @@ def plan(case: Case, sentence: Sentence, command: RecordPlan, today: date) -> li
     current = case.rosh
     level = command.rosh_level_identified
     if level is None:
-        errors.append(breaks("PLAN-1", ("roshLevelIdentified",), "a plan must identify the present risk of serious harm."))
+        errors.append(breaks(PLAN_1, ("roshLevelIdentified",), "a plan must identify the present risk of serious harm."))
     elif current is not None and level is not current.level:
-        errors.append(breaks("PLAN-1", ("roshLevelIdentified",),
+        errors.append(breaks(PLAN_1, ("roshLevelIdentified",),
                              f"the plan must identify the present RoSH: the current assessment "
                              f"({current.assessed_on.isoformat()}) is {current.level.value}, not {level.value}."))
     effective = current.level if current is not None else level
     rmp = command.risk_management_plan
     if effective is not None and effective.at_least(RoshLevel.MEDIUM) and (rmp is None or not rmp.strip()):
-        errors.append(breaks("PLAN-1", ("riskManagementPlan",),
+        errors.append(breaks(PLAN_1, ("riskManagementPlan",),
                              f"at {effective.value} RoSH the plan must propose how the risk is managed and mitigated.",
                              ErrorCode.RISK_MANAGEMENT_PLAN_REQUIRED))
     if not command.objectives:
-        errors.append(breaks("PLAN-1", ("objectives",), "a plan states the activity to deliver the sentence: add at least one objective."))
+        errors.append(breaks(PLAN_1, ("objectives",), "a plan states the activity to deliver the sentence: add at least one objective."))
     for index, objective in enumerate(command.objectives):
         errors += text_present(objective.description, ("objectives", str(index), "description"), "Objective description")
     children = current.risk_to_children if current is not None else None
     if children is not None and children.at_least(RoshLevel.MEDIUM) and not any(
             o.targets_risk_to_children for o in command.objectives):
-        errors.append(breaks("PLAN-2", ("objectives",),
+        errors.append(breaks(PLAN_2, ("objectives",),
                              f"RoSH to children is {children.value}: the plan needs at least one objective on the "
                              "interventions to manage and reduce that risk.", ErrorCode.CHILD_SAFEGUARDING_OBJECTIVE_REQUIRED))
     if sentence.type.is_post_release and sentence.release_date is not None and command.completed_on < sentence.release_date:
         earliest = sentence.release_date - timedelta(weeks=param("PLAN_4_MAX_WEEKS_BEFORE_RELEASE"))
         if command.completed_on < earliest:
-            errors.append(breaks("PLAN-4", ("completedOn",),
+            errors.append(breaks(PLAN_4, ("completedOn",),
                                  f"a pre-release plan is prepared no more than {param('PLAN_4_MAX_WEEKS_BEFORE_RELEASE')} "
                                  f"weeks before release ({sentence.release_date.isoformat()}): not before {earliest.isoformat()}.",
                                  ErrorCode.PLAN_TOO_EARLY))
@@ -121,7 +135,7 @@ def review(sentence: Sentence, command: ReviewPlan, today: date) -> list[Violati
     errors = [*not_in_future(command.reviewed_on, today, ("reviewedOn",), "Review date"),
               *text_present(command.reason, ("reason",), "Reason"), *text_present(command.summary, ("summary",), "Summary")]
     if not sentence.plans:
-        errors.append(breaks("PLAN-5", ("sentenceId",), "there is no plan to review yet: record the plan first."))
+        errors.append(breaks(PLAN_5, ("sentenceId",), "there is no plan to review yet: record the plan first."))
     elif command.reviewed_on < min(p.completed_on for p in sentence.plans):
         errors.append(invalid(("reviewedOn",), "A review cannot predate the plan it reviews."))
     return errors
@@ -146,7 +160,7 @@ def sentence_end(sentence: Sentence, as_of: date | None = None) -> date:
     (and, when ``as_of`` is given, only a termination that had happened by then)."""
     termination = sentence.termination
     if (termination is not None and termination.terminated_on < sentence.end_date
-            and (as_of is None or termination.terminated_on <= as_of)):
+        and (as_of is None or termination.terminated_on <= as_of)):
         return termination.terminated_on
     return sentence.end_date
 
@@ -161,7 +175,7 @@ def evaluation(sentence: Sentence, command: CompleteEvaluation, today: date) -> 
               *text_present(command.summary, ("summary",), "Summary")]
     opens = evaluation_window_opens(sentence)
     if command.completed_on < opens:
-        errors.append(breaks("END-1", ("completedOn",),
+        errors.append(breaks(END_1, ("completedOn",),
                              f"the evaluation may be completed up to {param('END_1_WEEKS_BEFORE_END')} weeks before the "
                              f"sentence ends ({sentence_end(sentence).isoformat()}): not before {opens.isoformat()}.",
                              ErrorCode.EVALUATION_TOO_EARLY))
@@ -180,7 +194,7 @@ def termination(sentence: Sentence, command: TerminateSentence, today: date) -> 
         errors.append(invalid(("sentenceId",), "The sentence is already terminated."))
     agencies = [a for a in command.agencies_notified if a.strip()]
     if not agencies or len(agencies) != len(command.agencies_notified):
-        errors.append(breaks("END-2", ("agenciesNotified",), "termination is notified to all relevant agencies: "
+        errors.append(breaks(END_2, ("agenciesNotified",), "termination is notified to all relevant agencies: "
                                                             "name each agency notified (no blanks)."))
     return errors
 
@@ -220,7 +234,7 @@ def unpaid_work_session(sentence: Sentence, requirement: Requirement, command: R
     if not errors:
         credited, _ = unpaid_work_credit(sentence, requirement, command)
         if credited <= 0:
-            errors.append(breaks("REQ-UPW-4", ("minutesWorked",),
+            errors.append(breaks(REQ_UPW_4, ("minutesWorked",),
                                  f"nothing can be credited: all {requirement.hours} hours are already credited, or what "
                                  "remains is education, training and employment time beyond its 30% cap."))
     return errors
@@ -240,7 +254,7 @@ def rar_activity_day(sentence: Sentence, requirement: Requirement, command: Reco
               *text_present(command.description, ("description",), "Description")]
     delivered = rar_activity_days_delivered(sentence, requirement.id)
     if not errors and command.date not in delivered and len(delivered) >= (requirement.days or 0):
-        errors.append(breaks("REQ-RAR-1", ("date",), f"the court set at most {requirement.days} activity days and "
+        errors.append(breaks(REQ_RAR_1, ("date",), f"the court set at most {requirement.days} activity days and "
                                                      f"{len(delivered)} have been delivered."))
     return errors
 
@@ -252,7 +266,7 @@ def variation(case: Case, sentence: Sentence, requirement: Requirement, command:
     errors = [*requirement_live(requirement), *sentence_live(sentence, command.varied_on, ("variedOn",)),
               *not_in_future(command.varied_on, today, ("variedOn",), "Variation date")]
     if not command.rationale or not command.rationale.strip():
-        errors.append(breaks("REC-2", ("rationale",), "a variation records the court's reasons."))
+        errors.append(breaks(REC_2, ("rationale",), "a variation records the court's reasons."))
     changes = {name: getattr(command, name) for name in ("hours", "days", "length_months", "details")
                if getattr(command, name) is not None}
     if not changes and not command.terminate and command.extend_completion_to is None:
@@ -289,7 +303,7 @@ def unpaid_work_extension(sentence: Sentence, requirement: Requirement, extend_t
     if requirement.type is not RequirementType.UNPAID_WORK:
         return [invalid(("extendCompletionTo",), "Only unpaid work has a completion period to extend.")]
     if sentence.type is not SentenceType.COMMUNITY_ORDER:
-        return [breaks("REQ-UPW-3", ("extendCompletionTo",),
+        return [breaks(REQ_UPW_3, ("extendCompletionTo",),
                        "only a community order may be extended for unpaid work; a suspended sentence order cannot go "
                        "beyond its operational period.")]
     current = unpaid_work_completion_due(sentence, requirement)
@@ -301,23 +315,3 @@ def unpaid_work_extension(sentence: Sentence, requirement: Requirement, extend_t
 def ap_1_due(release_date: date) -> date:
     """AP-1: an Approved Premises referral is due at least three calendar months before release."""
     return add_months(release_date, -param("AP_1_MIN_MONTHS_BEFORE_RELEASE"))
-
-
-@dataclass(frozen=True)
-class UnpaidWorkProgress:
-    ordered_minutes: int
-    credited_minutes: int
-    remaining_minutes: int
-    ete_cap_minutes: int
-    ete_credited_minutes: int
-    completion_due: date
-
-
-def unpaid_work_progress(sentence: Sentence, requirement: Requirement) -> UnpaidWorkProgress:
-    """REQ-UPW-3/4 figures for one unpaid work requirement."""
-    sessions = [s for s in sentence.unpaid_work_sessions if s.requirement_id == requirement.id]
-    ordered = (requirement.hours or 0) * 60
-    credited = sum(s.credited_minutes for s in sessions)
-    return UnpaidWorkProgress(ordered, credited, max(ordered - credited, 0), ete_cap_minutes(requirement.hours or 0),
-                              sum(s.credited_education_training_employment_minutes for s in sessions),
-                              unpaid_work_completion_due(sentence, requirement))

@@ -19,11 +19,37 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from domain.calendar import add_working_days
-from domain.dates import add_months
-from domain.enums import BreachOutcome, FailureStatus, SentenceType
-from domain.model import ComplianceWarning, Recall, Sentence
-from domain.parameters import param
+from domain.core.calendar import add_working_days
+from domain.core.case import Sentence
+from domain.core.dates import add_months
+from domain.core.enums import BreachOutcome, FailureStatus, SentenceType
+from domain.core.parameters import param
+from domain.core.registry import Section, standard
+from domain.enforcement.model import ComplianceWarning, Recall
+
+ENF_2 = standard("ENF-2", Section.ENFORCEMENT, "Failures on one day count as one",
+                 source="PF The sentence is enforced", enforced=True,
+                 rule="A failure to comply with more than one appointment or requirement on one day is a single "
+                      "failure for counting, though each is recorded and decided.")
+ENF_3 = standard("ENF-3", Section.ENFORCEMENT, "Warning or enforcement action within 6 working days of an unacceptable failure",
+                 source="PF The sentence is enforced", parameters=("ENF_3_WORKING_DAYS",), enforced=True,
+                 monitored=True)
+ENF_4 = standard("ENF-4", Section.ENFORCEMENT,
+                 "Breach instigated on the 2nd (CO/SSO) or 3rd (PSS) unacceptable failure in 12 months",
+                 source="PF The sentence is enforced",
+                 parameters=("ENF_4_WINDOW_MONTHS", "ENF_4_THRESHOLD_COMMUNITY", "ENF_4_THRESHOLD_PSS"),
+                 enforced=True, monitored=True,
+                 rule="When the count of unacceptable failure dates in the 12 months up to the latest reaches the "
+                      "threshold, a warning is refused (BREACH_REQUIRED) and breach is due.")
+ENF_5 = standard("ENF-5", Section.ENFORCEMENT, "Prior warnings are spent when a court continues the order",
+                 source="PF The sentence is enforced", enforced=True)
+LIC_1 = standard("LIC-1", Section.LICENCES, "Licence: warning or recall decision by the end of the 9th working day",
+                 source="PF Licence enforcement", parameters=("LIC_1_WORKING_DAYS",), enforced=True, monitored=True)
+LIC_2 = standard("LIC-2", Section.LICENCES, "Recall report within 24 hours of the decision (2 hours in an emergency)",
+                 source="PF Licence enforcement", parameters=("LIC_2_REPORT_HOURS", "LIC_2_EMERGENCY_REPORT_HOURS"),
+                 monitored=True)
+LIC_4 = standard("LIC-4", Section.LICENCES, "Prior warnings are spent on recall and re-release",
+                 source="PF Licence enforcement", enforced=True)
 
 
 def spent_through(sentence: Sentence, as_of: date) -> date | None:
@@ -123,15 +149,15 @@ def enforcement_due(sentence: Sentence, as_of: date) -> NextAction | None:
         acted = [w.issued_on for w in sentence.warnings] + [r.decided_at.date() for r in sentence.recalls]
         if any(latest <= day <= as_of for day in acted):
             return None
-        return NextAction("LIC-1", "Warn or decide whether to recommend recall",
+        return NextAction(LIC_1.id, "Warn or decide whether to recommend recall",
                           add_working_days(latest, param("LIC_1_WORKING_DAYS")))
     due = add_working_days(latest, param("ENF_3_WORKING_DAYS"))
     if breach_required(sentence, as_of):
-        return NextAction("ENF-4", "Initiate breach proceedings", due)
+        return NextAction(ENF_4.id, "Initiate breach proceedings", due)
     acted = [w.issued_on for w in sentence.warnings] + [b.initiated_on for b in sentence.breaches]
     if any(latest <= day <= as_of for day in acted):
         return None
-    return NextAction("ENF-3", "Issue a warning or take enforcement action", due)
+    return NextAction(ENF_3.id, "Issue a warning or take enforcement action", due)
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,24 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from domain import compliance, policy
-from domain.commands import (
+from domain.core import policy
+from domain.core.case import Case, Sentence
+from domain.core.checks import has_offset, not_in_future, sentence_live, text_present
+from domain.core.enums import (
+    Provider,
+    RequirementStatus,
+    RequirementType,
+    RoshLevel,
+    SentenceStatus,
+    SentenceType,
+)
+from domain.core.errors import ErrorCode, Violation, breaks, invalid
+from domain.core.parameters import param
+from domain.core.principal import Principal
+from domain.core.recording import rationale_given
+from domain.core.registry import Section, standard
+from domain.enforcement import compliance
+from domain.enforcement.commands import (
     DecideFailureToComply,
     InitiateBreach,
     IssueWarning,
@@ -15,27 +31,27 @@ from domain.commands import (
     RecordRecallReportSent,
     RecordReRelease,
 )
-from domain.enums import (
-    Provider,
-    RequirementStatus,
-    RequirementType,
-    RoshLevel,
-    SentenceStatus,
-    SentenceType,
-)
-from domain.errors import ErrorCode, Violation, breaks, invalid
-from domain.model import Case, FailureToComply, Sentence
-from domain.parameters import param
-from domain.principal import Principal
-from domain.rules.records import sentence_live
-from domain.rules.shape import not_in_future, text_present
+from domain.enforcement.compliance import ENF_3, ENF_4
+from domain.enforcement.model import FailureToComply
+
+ENF_1 = standard("ENF-1", Section.ENFORCEMENT, "Every apparent failure to comply is recorded, with its explanation and decision",
+                 source="PF The sentence is enforced", enforced=True,
+                 rule="Failures, explanations, decisions (with rationale), warnings and responses are stored; none is "
+                      "deleted; a second decision is a correction that says why.")
+ENF_6 = standard("ENF-6", Section.ENFORCEMENT, "A permanent move without permission is a failure to comply",
+                 source="PF Transfers (residence duty)", parameters=("ORA_COMMENCEMENT",), enforced=True,
+                 rule="On a CO/SSO for an offence on or after 2015-02-01, a permanent change of address without prior "
+                      "permission, not an emergency, creates a failure to comply awaiting decision.")
+ENF_7 = standard("ENF-7", Section.ENFORCEMENT, "Curfew-only and attendance-centre-only orders, and CRC breaches, go to the NPS",
+                 source="PF The sentence is enforced", enforced=True)
+LIC_3 = standard("LIC-3", Section.LICENCES, "A final licence warning is issued by a senior manager",
+                 source="PF Licence enforcement", enforced=True,
+                 rule="A second and final written warning on a licence may only be issued by a manager of the approved "
+                      "senior management grade (SENIOR_MANAGER_REQUIRED).")
+LIC_5 = standard("LIC-5", Section.LICENCES, "CRC non-emergency recall at HIGH RoSH endorsed by the NPS",
+                 source="PF Licence enforcement", monitored=True)
 
 
-def rationale_given(rationale: str | None, what: str) -> list[Violation]:
-    """REC-2: every deciding mutation records its rationale."""
-    if rationale is None or not rationale.strip():
-        return [breaks("REC-2", ("rationale",), f"{what} must record the considerations behind it (a rationale).")]
-    return []
 
 
 def decide(failure: FailureToComply, command: DecideFailureToComply, today: date) -> list[Violation]:
@@ -52,7 +68,7 @@ def decide(failure: FailureToComply, command: DecideFailureToComply, today: date
     if command.acceptable and explanation is None:
         errors.append(invalid(("explanation",), "A failure is accepted on the strength of an explanation: record it."))
     if failure.decisions and (command.correction_reason is None or not command.correction_reason.strip()):
-        errors.append(breaks("ENF-1", ("correctionReason",),
+        errors.append(breaks(ENF_1, ("correctionReason",),
                              f"this failure was decided on {failure.decisions[-1].decided_on.isoformat()}; a correction "
                              "supersedes that decision and must say why."))
     return errors
@@ -65,17 +81,17 @@ def warning(principal: Principal, sentence: Sentence, command: IssueWarning, tod
               *not_in_future(command.issued_on, today, ("issuedOn",), "Warning date"),
               *sentence_live(sentence, command.issued_on, ("issuedOn",)), *_active(sentence)]
     if not compliance.unacceptable_failure_dates(sentence, today):
-        errors.append(breaks("ENF-3", ("sentenceId",), "a warning follows an unacceptable failure to comply, and this "
+        errors.append(breaks(ENF_3, ("sentenceId",), "a warning follows an unacceptable failure to comply, and this "
                                                        "sentence has no unacceptable, unspent failure."))
     if compliance.breach_required(sentence, today):
         counted = compliance.counting_failures(sentence, today)
-        errors.append(breaks("ENF-4", ("final",) if command.final else ("issuedOn",),
+        errors.append(breaks(ENF_4, ("final",) if command.final else ("issuedOn",),
                              f"{len(counted)} unacceptable failures within 12 months "
                              f"({', '.join(d.isoformat() for d in counted)}) on a {sentence.type.value}: breach proceedings "
                              "must be instigated instead of a warning.", ErrorCode.BREACH_REQUIRED))
     if (sentence.type is SentenceType.LICENCE and command.final
-            and not policy.allows(principal, policy.Operation.ISSUE_FINAL_LICENCE_WARNING)):
-        errors.append(breaks("LIC-3", ("final",), "a final licence warning may only be issued by a manager of the "
+        and not policy.allows(principal, policy.Operation.ISSUE_FINAL_LICENCE_WARNING)):
+        errors.append(breaks(LIC_3, ("final",), "a final licence warning may only be issued by a manager of the "
                                                   "approved senior management grade (SENIOR_MANAGER role).",
                              ErrorCode.SENIOR_MANAGER_REQUIRED))
     if command.offender_response is not None:
@@ -107,7 +123,7 @@ def breach(sentence: Sentence, command: InitiateBreach, today: date) -> list[Vio
     if sentence.type is SentenceType.LICENCE:
         errors.append(invalid(("sentenceId",), "A licence is enforced by warning or recall (LIC-1), not breach."))
     if not compliance.unacceptable_failure_dates(sentence, today):
-        errors.append(breaks("ENF-4", ("sentenceId",), "breach follows unacceptable failures to comply: there is none "
+        errors.append(breaks(ENF_4, ("sentenceId",), "breach follows unacceptable failures to comply: there is none "
                                                        "unspent on this sentence."))
     return errors
 
@@ -122,10 +138,6 @@ def breach_outcome(sentence: Sentence, command: RecordBreachOutcome, today: date
     return errors
 
 
-def has_offset(instant: datetime, path: tuple[str, ...]) -> list[Violation]:
-    if instant.tzinfo is None or instant.utcoffset() is None:
-        return [invalid(path, "An instant needs its UTC offset, e.g. 2026-11-20T14:30:00+00:00.")]
-    return []
 
 
 def recall(sentence: Sentence, command: RecommendRecall, now: datetime) -> list[Violation]:

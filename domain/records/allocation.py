@@ -9,19 +9,34 @@ from __future__ import annotations
 
 from datetime import date
 
-from domain.commands import AllocateCase, OfficerDetails, TransferCase
-from domain.enums import Provider, RoshLevel
-from domain.errors import ErrorCode, Violation, breaks, invalid
-from domain.model import Case
-from domain.parameters import param
-from domain.rules.shape import not_in_future, text_present
+from domain.core.case import Case
+from domain.core.checks import not_in_future, text_present
+from domain.core.enums import Provider, RoshLevel
+from domain.core.errors import ErrorCode, Violation, breaks, invalid
+from domain.core.parameters import param
+from domain.core.recording import REC_2
+from domain.core.registry import Section, standard
+from domain.records.commands import AllocateCase, OfficerDetails, TransferCase
+
+ALLOC_2 = standard("ALLOC-2", Section.ALLOCATION, "The identity of the responsible officer is clear at all times",
+                   source="PF Allocation of Probation Provider", enforced=True,
+                   rule="Once allocated a case always has exactly one responsible officer; a transfer replaces the officer "
+                        "in one write and the history of allocations is kept; a case is never left without an officer.")
+ALLOC_3 = standard("ALLOC-3", Section.ALLOCATION, "RoSH HIGH or above is managed by the NPS",
+                   source="PF Managing RoSH; Risk Management", parameters=("ALLOC_3_NPS_FROM",), enforced=True,
+                   rule="Allocating or transferring a case whose current RoSH is HIGH or VERY_HIGH to a CRC is refused "
+                        "(ROSH_REQUIRES_NPS).")
+ALLOC_4 = standard("ALLOC-4", Section.ALLOCATION, "Clarity during a transfer; the plan is reviewed after it",
+                   source="PF Transfers", covered_by=("PLAN-5",),
+                   rule="At any point in a transfer it is clear who manages the case (a transfer is one write), and the "
+                        "plan is reviewed after a transfer: a transfer sets PLAN-5 due.")
 
 
 def officer_identified(officer: OfficerDetails | None, path: tuple[str, ...] = ("officer",)) -> list[Violation]:
     """ALLOC-2: the identity of the responsible officer is clear at all times, so an allocation
     or transfer always names one (code and name)."""
     if officer is None:
-        return [breaks("ALLOC-2", path, "the responsible officer must be named; a case cannot be left without an officer.")]
+        return [breaks(ALLOC_2, path, "the responsible officer must be named; a case cannot be left without an officer.")]
     return [*text_present(officer.code, (*path, "code"), "Officer code", 50),
             *text_present(officer.name, (*path, "name"), "Officer name", 200)]
 
@@ -31,7 +46,7 @@ def rosh_requires_nps(case: Case, provider: Provider) -> list[Violation]:
     rosh = case.rosh
     threshold = RoshLevel(param("ALLOC_3_NPS_FROM"))
     if provider is Provider.CRC and rosh is not None and rosh.level.at_least(threshold):
-        return [breaks("ALLOC-3", ("provider",),
+        return [breaks(ALLOC_3, ("provider",),
                        f"the current RoSH is {rosh.level.value} (assessed {rosh.assessed_on.isoformat()}); "
                        "a case at HIGH or above must be managed by the NPS, not a CRC.",
                        ErrorCode.ROSH_REQUIRES_NPS)]
@@ -47,7 +62,7 @@ def can_allocate(case: Case, command: AllocateCase, today: date) -> list[Violati
         errors.append(Violation(ErrorCode.INVALID_INPUT,
                                 f"ALLOC-2: case {case.crn} is already allocated to {case.allocation.officer.name} "
                                 f"({case.allocation.provider.value}); use transferCase so the history is kept.",
-                                ("crn",), "ALLOC-2"))
+                                ("crn",), ALLOC_2.id))
     if command.rationale is not None and not command.rationale.strip():
         errors.append(invalid(("rationale",), "Rationale must not be blank; omit it if there is none."))
     return errors
@@ -59,7 +74,7 @@ def can_transfer(case: Case, command: TransferCase, today: date) -> list[Violati
               *not_in_future(command.transferred_on, today, ("transferredOn",), "Transfer date"),
               *rosh_requires_nps(case, command.provider)]
     if not command.rationale or not command.rationale.strip():
-        errors.append(breaks("REC-2", ("rationale",), "a transfer must record its rationale."))
+        errors.append(breaks(REC_2, ("rationale",), "a transfer must record its rationale."))
     current = case.allocation
     if current is None:
         errors.append(invalid(("crn",), f"Case {case.crn} is not allocated yet; allocate it with allocateCase first."))
@@ -68,6 +83,6 @@ def can_transfer(case: Case, command: TransferCase, today: date) -> list[Violati
         errors.append(invalid(("transferredOn",),
                               f"The transfer date cannot be before the current allocation ({current.allocated_on.isoformat()})."))
     if (command.officer is not None and command.officer.code == current.officer.code
-            and command.provider is current.provider):
+        and command.provider is current.provider):
         errors.append(invalid(("officer", "code"), "The case is already managed by this officer and provider."))
     return errors

@@ -1,4 +1,4 @@
-"""Accredited programme eligibility as data (REQ-PRG-1), evaluated by ``domain.rules.requirements``.
+"""Accredited programme eligibility as data (REQ-PRG-1), evaluated by ``domain.records.requirements``.
 
 Sources: IB "Building Better Relationships (BBR)": "for adult male perpetrators convicted of an
 Intimate Partner Violence (IPV) related offence ... who present with a moderate or high risk of
@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from domain.enums import Gender, OffenceCategory, RoshLevel
+from domain.core.enums import Gender, OffenceCategory, RoshLevel
 
 
 class Criterion(str, Enum):

@@ -1,5 +1,5 @@
 """Which parameters each requirement type takes (shape only; the policy limits of REQ-* live in
-``domain.rules.requirements``).
+``domain.records.requirements``).
 
 A parameter that a type does not take is refused rather than silently dropped, so a client never
 believes it recorded something the service threw away.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.enums import RequirementType as T
+from domain.core.enums import RequirementType as T
 
 PARAMETER_NAMES = ("hours", "days", "length_months", "consent_given", "alcohol_dependent",
                    "programme", "details")

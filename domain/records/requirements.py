@@ -19,15 +19,49 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from domain.commands import RequirementDetails
-from domain.dates import age_on
-from domain.enums import AppointmentKind, OffenceCategory, RoshLevel
-from domain.enums import RequirementType as T
-from domain.enums import SentenceType as S
-from domain.errors import Violation, breaks
-from domain.model import Case, Offender
-from domain.parameters import param
-from domain.programmes import PROGRAMMES, Criterion, find_programme
+from domain.core.case import Case
+from domain.core.dates import age_on
+from domain.core.enums import AppointmentKind, OffenceCategory, RoshLevel
+from domain.core.enums import RequirementType as T
+from domain.core.enums import SentenceType as S
+from domain.core.errors import Violation, breaks
+from domain.core.parameters import param
+from domain.core.registry import Section, standard
+from domain.records.commands import RequirementDetails
+from domain.records.model import Offender
+from domain.records.programmes import PROGRAMMES, Criterion, find_programme
+
+REQ_UPW_1 = standard("REQ-UPW-1", Section.REQUIREMENTS, "Unpaid work is 40 to 300 hours", source="IB Unpaid Work",
+                     parameters=("REQ_UPW_1_MIN_HOURS", "REQ_UPW_1_MAX_HOURS"), enforced=True)
+REQ_EXC_1 = standard("REQ-EXC-1", Section.REQUIREMENTS, "An exclusion requirement lasts 2 months to 2 years",
+                     source="PF Exclusion Requirement", parameters=("REQ_EXC_1_MIN_MONTHS", "REQ_EXC_1_MAX_MONTHS"),
+                     enforced=True)
+REQ_PAR_1 = standard("REQ-PAR-1", Section.REQUIREMENTS, "A prohibited activity requirement lasts at most 3 years (CO) or 2 (SSO)",
+                     source="PF Prohibited Activity Requirement",
+                     parameters=("REQ_PAR_1_CO_MAX_MONTHS", "REQ_PAR_1_SSO_MAX_MONTHS"), enforced=True)
+REQ_AAMR_1 = standard("REQ-AAMR-1", Section.REQUIREMENTS, "Alcohol abstinence monitoring: at most 120 days, adults, not dependent, "
+                      "not with alcohol treatment", source="IB Alcohol Abstinence Monitoring Requirement",
+                      parameters=("REQ_AAMR_1_MAX_DAYS", "REQ_AAMR_1_MIN_AGE"), enforced=True)
+REQ_TRT_1 = standard("REQ-TRT-1", Section.REQUIREMENTS, "Treatment requirements need consent and an offender aged 18 or over",
+                     source="PF, IB Treatment requirements", parameters=("REQ_TRT_1_MIN_AGE",), enforced=True,
+                     rule="Drug rehabilitation, alcohol treatment and mental health treatment requirements need the "
+                          "offender's consent; age 18 or over.")
+REQ_RAR_1 = standard("REQ-RAR-1", Section.REQUIREMENTS, "Rehabilitation activity requirements for offences on or after ORA commencement",
+                     source="PF Rehabilitation Activity Requirement", parameters=("ORA_COMMENCEMENT",), enforced=True,
+                     rule="A RAR only for offences on or after 2015-02-01, with a maximum number of activity days set by "
+                          "the court; supervision and specified activity requirements only for offences before it; a "
+                          "RAR does not deliver treatment, unpaid work or curfew.")
+REQ_DRG_1 = standard("REQ-DRG-1", Section.REQUIREMENTS, "Drug appointment and drug testing conditions apply to licences and PSS",
+                     source="PF Drug Appointment and Drug Testing conditions", enforced=True,
+                     rule="Drug appointment and drug testing conditions apply to licences and post-sentence supervision "
+                          "only; a positive test is not on its own a failure to comply.")
+REQ_PRG_1 = standard("REQ-PRG-1", Section.REQUIREMENTS, "Accredited programme eligibility is checked",
+                     source="IB Accredited Programmes; NP", enforced=True,
+                     rule="Accredited programme eligibility criteria are data, evaluated by the service (e.g. Building "
+                          "Better Relationships: men aged 18+, an intimate partner violence offence, moderate or high risk).")
+REQ_ORD_1 = standard("REQ-ORD-1", Section.REQUIREMENTS, "Requirements fit the sentence type",
+                     source="PF requirement and licence condition sections", enforced=True,
+                     rule="Community order/SSO requirements, licence conditions and PSS requirements are distinct sets.")
 
 Path = tuple[str, ...]
 
@@ -54,7 +88,7 @@ def req_upw_1(requirement: RequirementDetails, path: Path) -> list[Violation]:
     """REQ-UPW-1: unpaid work is 40 to 300 hours."""
     low, high = param("REQ_UPW_1_MIN_HOURS"), param("REQ_UPW_1_MAX_HOURS")
     if requirement.type is T.UNPAID_WORK and requirement.hours is not None and not low <= requirement.hours <= high:
-        return [breaks("REQ-UPW-1", (*path, "hours"), f"unpaid work is {low} to {high} hours; {requirement.hours} were given.")]
+        return [breaks(REQ_UPW_1, (*path, "hours"), f"unpaid work is {low} to {high} hours; {requirement.hours} were given.")]
     return []
 
 
@@ -63,7 +97,7 @@ def req_exc_1(requirement: RequirementDetails, path: Path) -> list[Violation]:
     low, high = param("REQ_EXC_1_MIN_MONTHS"), param("REQ_EXC_1_MAX_MONTHS")
     months = requirement.length_months
     if requirement.type is T.EXCLUSION and months is not None and not low <= months <= high:
-        return [breaks("REQ-EXC-1", (*path, "lengthMonths"),
+        return [breaks(REQ_EXC_1, (*path, "lengthMonths"),
                        f"an exclusion requirement lasts {low} to {high} months; {months} were given.")]
     return []
 
@@ -75,7 +109,7 @@ def req_par_1(requirement: RequirementDetails, sentence_type: S, path: Path) -> 
     limit = limits.get(sentence_type)
     months = requirement.length_months
     if requirement.type is T.PROHIBITED_ACTIVITY and limit and months is not None and months > limit:
-        return [breaks("REQ-PAR-1", (*path, "lengthMonths"),
+        return [breaks(REQ_PAR_1, (*path, "lengthMonths"),
                        f"a prohibited activity requirement on a {sentence_type.value} lasts at most {limit} months; "
                        f"{months} were given.")]
     return []
@@ -90,16 +124,16 @@ def req_aamr_1(requirement: RequirementDetails, siblings: Sequence[RequirementDe
     errors = []
     max_days, min_age = param("REQ_AAMR_1_MAX_DAYS"), param("REQ_AAMR_1_MIN_AGE")
     if requirement.days is not None and requirement.days > max_days:
-        errors.append(breaks("REQ-AAMR-1", (*path, "days"), f"abstinence monitoring lasts at most {max_days} days; "
+        errors.append(breaks(REQ_AAMR_1, (*path, "days"), f"abstinence monitoring lasts at most {max_days} days; "
                                                             f"{requirement.days} were given."))
     if age < min_age:
-        errors.append(breaks("REQ-AAMR-1", (*path, "type"), f"abstinence monitoring is for people aged {min_age} or over "
+        errors.append(breaks(REQ_AAMR_1, (*path, "type"), f"abstinence monitoring is for people aged {min_age} or over "
                                                             f"(the offender was {age} on the sentence date)."))
     if requirement.alcohol_dependent:
-        errors.append(breaks("REQ-AAMR-1", (*path, "alcoholDependent"),
+        errors.append(breaks(REQ_AAMR_1, (*path, "alcoholDependent"),
                              "abstinence monitoring is not for alcohol-dependent people: consider an alcohol treatment requirement."))
     if any(s.type is T.ALCOHOL_TREATMENT for s in siblings):
-        errors.append(breaks("REQ-AAMR-1", (*path, "type"),
+        errors.append(breaks(REQ_AAMR_1, (*path, "type"),
                              "abstinence monitoring cannot be combined with an alcohol treatment requirement."))
     return errors
 
@@ -110,10 +144,10 @@ def req_trt_1(requirement: RequirementDetails, age: int, path: Path) -> list[Vio
         return []
     errors = []
     if requirement.consent_given is False:
-        errors.append(breaks("REQ-TRT-1", (*path, "consentGiven"),
+        errors.append(breaks(REQ_TRT_1, (*path, "consentGiven"),
                              f"a {requirement.type.value} requirement needs the offender's consent."))
     if age < param("REQ_TRT_1_MIN_AGE"):
-        errors.append(breaks("REQ-TRT-1", (*path, "type"),
+        errors.append(breaks(REQ_TRT_1, (*path, "type"),
                              f"a {requirement.type.value} requirement is for people aged {param('REQ_TRT_1_MIN_AGE')} or over "
                              f"(the offender was {age} on the sentence date)."))
     return errors
@@ -124,11 +158,11 @@ def req_rar_1(requirement: RequirementDetails, offence_committed_on: date, path:
     included); supervision and specified activity requirements only for offences before it."""
     commencement = param("ORA_COMMENCEMENT")
     if requirement.type is T.REHABILITATION_ACTIVITY and offence_committed_on < commencement:
-        return [breaks("REQ-RAR-1", (*path, "type"),
+        return [breaks(REQ_RAR_1, (*path, "type"),
                        f"a rehabilitation activity requirement is only for offences on or after {commencement.isoformat()} "
                        f"(this offence was committed on {offence_committed_on.isoformat()}).")]
     if requirement.type in (T.SUPERVISION, T.SPECIFIED_ACTIVITY) and offence_committed_on >= commencement:
-        return [breaks("REQ-RAR-1", (*path, "type"),
+        return [breaks(REQ_RAR_1, (*path, "type"),
                        f"a {requirement.type.value} requirement is only for offences before {commencement.isoformat()}; "
                        "use a rehabilitation activity requirement.")]
     return []
@@ -137,7 +171,7 @@ def req_rar_1(requirement: RequirementDetails, offence_committed_on: date, path:
 def req_drg_1(requirement: RequirementDetails, sentence_type: S, path: Path) -> list[Violation]:
     """REQ-DRG-1: drug appointment and drug testing conditions apply to licences and PSS only."""
     if requirement.type in DRUG_CONDITIONS and sentence_type.is_community:
-        return [breaks("REQ-DRG-1", (*path, "type"),
+        return [breaks(REQ_DRG_1, (*path, "type"),
                        f"a {requirement.type.value} condition applies to licences and post-sentence supervision only.")]
     return []
 
@@ -148,7 +182,7 @@ def req_ord_1(requirement: RequirementDetails, sentence_type: S, path: Path) -> 
         return []  # REQ-DRG-1 reports it
     if requirement.type not in ALLOWED_BY_SENTENCE[sentence_type]:
         allowed = ", ".join(sorted(t.value for t in ALLOWED_BY_SENTENCE[sentence_type]))
-        return [breaks("REQ-ORD-1", (*path, "type"),
+        return [breaks(REQ_ORD_1, (*path, "type"),
                        f"a {requirement.type.value} requirement does not fit a {sentence_type.value} (allowed: {allowed}).")]
     return []
 
@@ -162,7 +196,7 @@ def req_prg_1(requirement: RequirementDetails, case: Case, offender: Offender, i
     programme = find_programme(requirement.programme)
     if programme is None:
         known = ", ".join(f"{p.name} ({p.code})" for p in PROGRAMMES)
-        return [breaks("REQ-PRG-1", (*path, "programme"),
+        return [breaks(REQ_PRG_1, (*path, "programme"),
                        f"'{requirement.programme}' is not an accredited programme known to this service (known: {known}).")]
     rosh = case.rosh
     categories = {s.offence.category for s in case.sentences} | {index_offence}
@@ -179,7 +213,7 @@ def req_prg_1(requirement: RequirementDetails, case: Case, offender: Offender, i
         if not holds:
             failed.append(condition.explanation)
     if failed:
-        return [breaks("REQ-PRG-1", (*path, "programme"),
+        return [breaks(REQ_PRG_1, (*path, "programme"),
                        f"not eligible for {programme.name}: " + "; ".join(failed) + ".")]
     return []
 
@@ -213,6 +247,6 @@ def check_one(case: Case, sentence, requirement: RequirementDetails,
 def appointment_fits_requirement(requirement_type: T, kind: AppointmentKind, path: Path) -> list[Violation]:
     """REQ-RAR-1: a RAR does not deliver treatment or unpaid work (curfew is not an appointment)."""
     if requirement_type is T.REHABILITATION_ACTIVITY and kind in (AppointmentKind.UNPAID_WORK, AppointmentKind.TREATMENT):
-        return [breaks("REQ-RAR-1", path, f"a rehabilitation activity requirement does not deliver {kind.value.lower()}: "
+        return [breaks(REQ_RAR_1, path, f"a rehabilitation activity requirement does not deliver {kind.value.lower()}: "
                                           "book it against its own requirement.")]
     return []

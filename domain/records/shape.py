@@ -8,43 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from domain.commands import (
-    AddSentence,
-    OffenceDetails,
-    OffenderDetails,
-    RequirementDetails,
-)
-from domain.crn import is_valid_crn
-from domain.dates import period_end
-from domain.enums import SentenceType
-from domain.errors import Violation, invalid
-from domain.parameters import param
-from domain.requirements import INPUT_NAMES, PARAMETER_NAMES, SHAPES
-
-Path = tuple[str, ...]
-
-MAX_TEXT = 10_000
-MAX_NAME = 200
-
-
-def text_present(value: str | None, path: Path, label: str, max_length: int = MAX_TEXT) -> list[Violation]:
-    if value is None or not value.strip():
-        return [invalid(path, f"{label} is required and must not be blank.")]
-    if len(value) > max_length:
-        return [invalid(path, f"{label} must be at most {max_length} characters.")]
-    return []
-
-
-def not_in_future(value: date, today: date, path: Path, label: str) -> list[Violation]:
-    if value > today:
-        return [invalid(path, f"{label} ({value.isoformat()}) cannot be in the future (today is {today.isoformat()}).")]
-    return []
-
-
-def crn_format(crn: str, path: Path = ("crn",)) -> list[Violation]:
-    if not is_valid_crn(crn):
-        return [invalid(path, f"CRN '{crn}' is not valid: it must be one capital letter followed by six digits, e.g. X123456.")]
-    return []
+from domain.core.checks import MAX_NAME, Path, not_in_future, text_present
+from domain.core.dates import period_end
+from domain.core.enums import SentenceType
+from domain.core.errors import Violation, invalid
+from domain.core.parameters import param
+from domain.records.commands import AddSentence, OffenceDetails, OffenderDetails, RequirementDetails
+from domain.records.requirement_shapes import INPUT_NAMES, PARAMETER_NAMES, SHAPES
 
 
 def offender_details(offender: OffenderDetails, today: date, path: Path = ("offender",)) -> list[Violation]:

@@ -16,15 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from domain import tiering
-from domain.enums import (
-    Provider,
-    RequirementStatus,
-    RequirementType,
-    RoshLevel,
-    SentenceStatus,
-)
-from domain.model import Case, TierCalculation
+from domain.core.case import Case
+from domain.core.enums import Provider, RequirementStatus, RequirementType, RoshLevel, SentenceStatus
+from domain.risk import tiering
+from domain.risk.model import TierCalculation
 
 RESTRICTIVE = frozenset({RequirementType.CURFEW, RequirementType.EXCLUSION, RequirementType.PROHIBITED_ACTIVITY,
                          RequirementType.RESIDENCE, RequirementType.ALCOHOL_ABSTINENCE_MONITORING})

@@ -6,7 +6,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from domain.commands import (
+from domain.core.case import Case
+from domain.core.checks import has_offset, not_in_future, text_present
+from domain.core.errors import Violation, breaks, invalid
+from domain.core.registry import Section, standard
+from domain.risk.commands import (
     DeregisterMappa,
     RecordEmergencyAction,
     RecordNeedsAssessment,
@@ -15,10 +19,17 @@ from domain.commands import (
     RegisterMappa,
     RegisterSafeguarding,
 )
-from domain.errors import Violation, breaks, invalid
-from domain.model import Case
-from domain.rules.enforcement import has_offset
-from domain.rules.shape import not_in_future, text_present
+
+RISK_1 = standard("RISK-1", Section.RISK, "Each RoSH assessment records level, date, assessor and rationale",
+                  source="PF Managing RoSH", enforced=True,
+                  rule="Assessments are kept as history; the overall level is not below any group's level; the current "
+                       "one drives ALLOC-3, PLAN-1, PLAN-5 and TIER-1.")
+RISK_3 = standard("RISK-3", Section.RISK, "Immediate risk: action taken and recorded, the manager informed",
+                  source="PF Managing RoSH", enforced=True,
+                  rule="An emergency action is recorded with the time a manager was informed, which is not before the event.")
+SAFE_1 = standard("SAFE-1", Section.SAFEGUARDING, "Safeguarding concerns identified early and shared",
+                  source="PF Safeguarding", enforced=True,
+                  rule="Safeguarding concerns are time-bounded registrations with the referral made, to whom and when.")
 
 HUNDRED = Decimal(100)
 
@@ -37,7 +48,7 @@ def score(value: Decimal | None, path: tuple[str, ...]) -> list[Violation]:
 def rosh_assessment(command: RecordRoshAssessment, today: date) -> list[Violation]:
     errors = list(not_in_future(command.assessed_on, today, ("assessedOn",), "Assessment date"))
     if not command.rationale or not command.rationale.strip():
-        errors.append(breaks("RISK-1", ("rationale",), "a RoSH assessment records its rationale (REC-2)."))
+        errors.append(breaks(RISK_1, ("rationale",), "a RoSH assessment records its rationale (REC-2)."))
     errors += score(command.reoffending_score, ("reoffendingScore",))
     errors += score(command.serious_recidivism_score, ("seriousRecidivismScore",))
     groups = (command.risk_to_children, command.risk_to_public, command.risk_to_known_adult, command.risk_to_staff)
@@ -45,7 +56,7 @@ def rosh_assessment(command: RecordRoshAssessment, today: date) -> list[Violatio
     highest = max(by_group, key=lambda g: g.rank) if by_group else None
     if highest is not None and (highest.rank > command.level.rank
                                 or (len(by_group) == len(groups) and highest.rank != command.level.rank)):
-        errors.append(breaks("RISK-1", ("level",), f"the overall RoSH is the highest of the levels by group "
+        errors.append(breaks(RISK_1, ("level",), f"the overall RoSH is the highest of the levels by group "
                                                    f"({highest.value}), not {command.level.value}."))
     return errors
 
@@ -82,7 +93,7 @@ def safeguarding(command: RegisterSafeguarding, today: date) -> list[Violation]:
     if command.review_on is not None and command.review_on <= command.started_on:
         errors.append(invalid(("reviewOn",), "The review falls after the start."))
     if (command.referred_to is None) != (command.referred_on is None):
-        errors.append(breaks("SAFE-1", ("referredOn",) if command.referred_on is None else ("referredTo",),
+        errors.append(breaks(SAFE_1, ("referredOn",) if command.referred_on is None else ("referredTo",),
                              "a referral records both to whom and when it was made."))
     if command.referred_on is not None:
         errors += not_in_future(command.referred_on, today, ("referredOn",), "Referral date")
@@ -117,5 +128,5 @@ def emergency_action(command: RecordEmergencyAction, now: datetime) -> list[Viol
     if command.occurred_at > now or command.manager_informed_at > now:
         errors.append(invalid(("occurredAt",), "Times cannot be in the future."))
     if command.manager_informed_at < command.occurred_at:
-        errors.append(breaks("RISK-3", ("managerInformedAt",), "the manager is informed after the event, not before it."))
+        errors.append(breaks(RISK_3, ("managerInformedAt",), "the manager is informed after the event, not before it."))
     return errors

@@ -20,7 +20,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
-from domain.enums import MappaLevel, RoshLevel
+from domain.core.enums import MappaLevel, RoshLevel
+from domain.core.registry import Section, standard
+
+TIER_1 = standard("TIER-1", Section.TIERING, "Cases are tiered by risk of harm and likelihood of reoffending",
+                  source="RRDP Offender Management; JI note 4 (\"resources follow risk\"); hmpps-tier", enforced=True,
+                  rule="The tier is recalculated whenever an input changes and stored with its inputs, points and rule version.")
 
 RULE_VERSION = "TIER-1/2026-11 (hmpps-tier protect/change model, exact bands)"
 

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from domain.dates import add_months, age_on
-from domain.enums import (
+from domain.core.case import Case
+from domain.core.dates import add_months, age_on
+from domain.core.enums import (
     Agency,
     MappaCategory,
     MappaLevel,
@@ -30,7 +31,12 @@ from domain.enums import (
     SafeguardingKind,
     SentenceStatus,
 )
-from domain.model import Case
+from domain.core.registry import Section, standard
+
+REC_4 = standard("REC-4", Section.RECORD_KEEPING, "Information is shared only for a stated, permitted purpose",
+                 source="PF Record keeping and information sharing", enforced=True,
+                 rule="Partner reads must state one of the permitted purposes; every partner read, and every refused "
+                      "one, is audited.")
 
 
 class SharingPurpose(str, Enum):

@@ -10,10 +10,16 @@ from datetime import date
 
 from pydantic import Field
 
-from domain.enums import VictimContactScheme
-from domain.errors import Violation, invalid
-from domain.model import Model, Recorded, new_id
-from domain.rules.shape import not_in_future, text_present
+from domain.core.base import Model, Recorded, new_id
+from domain.core.checks import not_in_future, text_present
+from domain.core.enums import VictimContactScheme
+from domain.core.errors import Violation, invalid
+from domain.core.registry import Section, standard
+
+VIC_3 = standard("VIC-3", Section.VICTIMS, "Victim records are stored apart from the offender record",
+                 source="PF Victims", enforced=True,
+                 rule="A separate collection, readable only by victim liaison officers; nothing about a victim appears "
+                      "on the case.")
 
 
 class VictimRecord(Model):

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 import jwt
 import pytest
 
+from domain.records import use_cases as records
 from tests.conftest import TEST_SECRET, offender_input, token
 
 CREATE = """mutation($input: CreateCaseInput!) { createCase(input: $input) { case { crn version } userErrors { code } } }"""
@@ -111,7 +112,7 @@ async def test_a_get_query_from_a_browser_still_needs_a_token(http):
 async def test_unexpected_errors_are_masked(http, auth_headers, monkeypatch):
     async def broken(*args, **kwargs):
         raise RuntimeError("connection string mongodb://secret@host leaked")
-    monkeypatch.setattr(http.app.state.service, "get_many", broken)
+    monkeypatch.setattr(records, "get_many", broken)
     response = await http.post("/graphql", json={"query": '{ case(crn: "X123456") { crn } }'}, headers=auth_headers)
     body = response.json()
     [error] = body["errors"]

@@ -9,8 +9,9 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from domain.commands import CaseQuery
-from domain.enums import (
+from domain.core.base import Actor, Recorded
+from domain.core.case import Case, Sentence
+from domain.core.enums import (
     AllocationKind,
     AppointmentKind,
     AppointmentOutcome,
@@ -24,26 +25,12 @@ from domain.enums import (
     RoshLevel,
     SentenceType,
 )
-from domain.model import (
-    Actor,
-    Allocation,
-    Appointment,
-    Case,
-    FailureToComply,
-    MappaRegistration,
-    Note,
-    Offence,
-    Offender,
-    Officer,
-    Plan,
-    PlanObjective,
-    Recorded,
-    Requirement,
-    RoshAssessment,
-    Sentence,
-    UnpaidWorkSession,
-)
-from domain.ports import DocumentTooLarge, DuplicateCrn
+from domain.core.ports import DocumentTooLarge, DuplicateCrn
+from domain.delivery.model import Appointment, Note, Plan, PlanObjective, UnpaidWorkSession
+from domain.enforcement.model import FailureToComply
+from domain.records.commands import CaseQuery
+from domain.records.model import Allocation, Offence, Offender, Officer, Requirement
+from domain.risk.model import MappaRegistration, RoshAssessment
 from repositories.cases import (
     DOCUMENT_SIZE_BUDGET,
     document_size,

@@ -4,8 +4,8 @@ cases exist only for their allow-list, and the audit trail is complete."""
 
 import pytest
 
-from domain.enums import Agency, Provider, Role
-from domain.principal import Principal
+from domain.core.enums import Agency, Provider, Role
+from domain.core.principal import Principal
 from tests.conftest import (
     ALLOCATE,
     MAPPA,
@@ -86,7 +86,7 @@ async def run(gql, query, who, variables=None):
     from resolvers.root import schema
     from schema.context import Context, Loaders
 
-    context = Context(principal=who, service=gql.service, clock=gql.clock, loaders=Loaders.for_service(gql.service, who))
+    context = Context(principal=who, uow=gql.uow, clock=gql.clock, loaders=Loaders.for_principal(gql.uow, who))
     result = await schema.execute(query, variable_values=variables, context_value=context)
     return result.data, result.errors or []
 
@@ -238,9 +238,9 @@ async def violent_licence(gql):
     await create_case(gql, CRN)
     data = await gql("""mutation($input: AddSentenceInput!) { addSentence(input: $input) { sentence { id } userErrors { code } } }""",
                      {"input": community_order_input(CRN, type="LICENCE", imposedOn="2026-09-01", lengthMonths=36,
-                                                      custodialTermMonths=36, releaseDate="2026-11-02", requirements=[],
-                                                      offence={"description": "Wounding", "category": "VIOLENT",
-                                                               "committedOn": "2026-03-01"})})
+                                                     custodialTermMonths=36, releaseDate="2026-11-02", requirements=[],
+                                                     offence={"description": "Wounding", "category": "VIOLENT",
+                                                              "committedOn": "2026-03-01"})})
     await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "NPS", "officer": {"code": "N1", "name": "One"}, "allocatedOn": "2026-11-02"}})
     return data["addSentence"]["sentence"]["id"]
 

@@ -1,6 +1,7 @@
 """The foundation's operations through ``schema.execute`` on the embedded store: create a case,
 add a sentence, allocate, transfer, assess risk, register MAPPA, and read it all back."""
 
+from domain.records import use_cases as records
 from tests.conftest import (
     ADD_SENTENCE,
     ALLOCATE,
@@ -38,11 +39,11 @@ async def test_create_case_with_a_given_crn_and_read_it_back(gql):
     assert read["allocation"] is None and read["sentences"] == [] and read["rosh"] is None
 
 
-async def test_create_case_generates_a_crn_when_absent(gql, service):
+async def test_create_case_generates_a_crn_when_absent(gql, uow):
     data = await gql(CREATE_CASE, {"input": {"offender": offender_input()}})
     crn = data["createCase"]["case"]["crn"]
     assert len(crn) == 7 and crn[0].isupper() and crn[1:].isdigit()
-    assert (await service.get(gql.principal, crn)) is not None
+    assert (await records.get(uow, gql.principal, crn)) is not None
 
 
 async def test_full_record_nested_round_trip(gql):
@@ -65,7 +66,7 @@ async def test_full_record_nested_round_trip(gql):
     rosh = await gql(ROSH, {"input": {"crn": "X123456", "level": "MEDIUM", "riskToChildren": "LOW",
                                       "assessedOn": "2026-11-04", "rationale": "Impulsive; no weapon."}})
     assert rosh["recordRoshAssessment"]["case"]["rosh"] == {"level": "MEDIUM", "riskToChildren": "LOW",
-                                                             "assessedOn": "2026-11-04"}
+                                                            "assessedOn": "2026-11-04"}
     mappa = await gql(MAPPA, {"input": {"crn": "X123456", "category": "CATEGORY_2", "level": "LEVEL_1",
                                         "registeredOn": "2026-11-05", "visorRecorded": True}})
     assert mappa["registerMappa"]["userErrors"] == []
@@ -94,7 +95,7 @@ async def test_alloc_2_transfer_replaces_the_officer_in_one_write_and_keeps_hist
         ("N1", "ALLOCATION"), ("N2", "TRANSFER")]
 
 
-async def test_alloc_3_allocation_to_a_crc_refused_at_high_rosh(gql, service):
+async def test_alloc_3_allocation_to_a_crc_refused_at_high_rosh(gql, uow):
     await create_case(gql, "X123456")
     await gql(ROSH, {"input": {"crn": "X123456", "level": "HIGH", "assessedOn": "2026-11-04", "rationale": "Weapons."}})
     data = await gql(ALLOCATE, {"input": {"crn": "X123456", "provider": "CRC", "officer": {"code": "C1", "name": "Cee"},
@@ -103,7 +104,7 @@ async def test_alloc_3_allocation_to_a_crc_refused_at_high_rosh(gql, service):
     [error] = data["allocateCase"]["userErrors"]
     assert error["code"] == "ROSH_REQUIRES_NPS" and error["standard"] == "ALLOC-3"
     assert error["field"] == ["input", "provider"]
-    assert (await service.get(gql.principal, "X123456")).allocations == []
+    assert (await records.get(uow, gql.principal, "X123456")).allocations == []
 
 
 async def test_the_latest_assessment_by_date_is_the_current_rosh(gql):

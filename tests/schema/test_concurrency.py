@@ -3,16 +3,17 @@ yields to the event loop on its own, so the interleaving is forced with a barrie
 
 import asyncio
 
-from domain.commands import (
+from domain.core.enums import OffenceCategory, Provider, RequirementType, SentenceType
+from domain.core.errors import ErrorCode
+from domain.core.unit_of_work import UnitOfWork
+from domain.records import use_cases as records
+from domain.records.commands import (
     AddSentence,
     AllocateCase,
     OffenceDetails,
     OfficerDetails,
     RequirementDetails,
 )
-from domain.enums import OffenceCategory, Provider, RequirementType, SentenceType
-from domain.errors import ErrorCode
-from domain.use_cases import CaseService
 from tests.conftest import TODAY, create_case
 
 
@@ -51,10 +52,10 @@ def sentence(description: str) -> AddSentence:
 async def test_interleaved_writers_lose_no_update(gql, store, clock, practitioner):
     await create_case(gql, "X123456")
     racing = InterleavingRepository(store.cases, readers=2)
-    service = CaseService(racing, clock)
+    uow = UnitOfWork(racing, clock)
 
-    first, second = await asyncio.gather(service.add_sentence(practitioner, sentence("first")),
-                                         service.add_sentence(practitioner, sentence("second")))
+    first, second = await asyncio.gather(records.add_sentence(uow, practitioner, sentence("first")),
+                                         records.add_sentence(uow, practitioner, sentence("second")))
 
     assert first.ok and second.ok
     assert racing.replace_results.count(False) == 1, "exactly one writer must have lost the race and retried"
@@ -82,12 +83,12 @@ class SentenceWinsRepository(InterleavingRepository):
 async def test_interleaved_writer_with_expected_version_gets_a_conflict_not_a_retry(gql, store, clock, practitioner):
     await create_case(gql, "X123456")
     racing = SentenceWinsRepository(store.cases)
-    service = CaseService(racing, clock)
+    uow = UnitOfWork(racing, clock)
     allocate = AllocateCase(crn="X123456", provider=Provider.NPS, officer=OfficerDetails("N1", "One"),
                             allocated_on=TODAY, expected_version=1)
 
-    added, allocated = await asyncio.gather(service.add_sentence(practitioner, sentence("racing")),
-                                            service.allocate_case(practitioner, allocate))
+    added, allocated = await asyncio.gather(records.add_sentence(uow, practitioner, sentence("racing")),
+                                            records.allocate_case(uow, practitioner, allocate))
 
     assert added.ok
     assert [e.code for e in allocated.errors] == [ErrorCode.VERSION_CONFLICT]

@@ -3,8 +3,8 @@ recall, with idempotent retries, the senior manager role, spent warnings and the
 
 import pytest
 
-from domain.enums import Provider, Role
-from domain.principal import Principal
+from domain.core.enums import Provider, Role
+from domain.core.principal import Principal
 from tests.conftest import ADD_SENTENCE, ALLOCATE, community_order_input, create_case
 from tests.schema.test_bad_inputs import snapshot
 
@@ -40,8 +40,8 @@ COMPLIANCE = """query($asOf: Date) { case(crn: "X123456") { compliance(asOf: $as
 async def order(gql):
     await create_case(gql, CRN)
     data = await gql(ADD_SENTENCE, {"input": community_order_input(CRN, imposedOn="2026-06-01",
-                                                                    offence={"description": "Theft", "category": "ACQUISITIVE",
-                                                                             "committedOn": "2026-05-01"})})
+                                                                   offence={"description": "Theft", "category": "ACQUISITIVE",
+                                                                            "committedOn": "2026-05-01"})})
     await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "NPS", "officer": {"code": "N1", "name": "One"}, "allocatedOn": "2026-06-02"}})
     return data["addSentence"]["case"]["sentences"][0]["id"]
 

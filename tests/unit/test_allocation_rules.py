@@ -4,19 +4,14 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from domain.commands import AllocateCase, OfficerDetails, TransferCase
-from domain.enums import AllocationKind, Gender, Provider, RoshLevel
-from domain.errors import ErrorCode
-from domain.model import (
-    Actor,
-    Allocation,
-    Case,
-    Offender,
-    Officer,
-    Recorded,
-    RoshAssessment,
-)
-from domain.rules.allocation import can_allocate, can_transfer
+from domain.core.base import Actor, Recorded
+from domain.core.case import Case
+from domain.core.enums import AllocationKind, Gender, Provider, RoshLevel
+from domain.core.errors import ErrorCode
+from domain.records.allocation import can_allocate, can_transfer
+from domain.records.commands import AllocateCase, OfficerDetails, TransferCase
+from domain.records.model import Allocation, Offender, Officer
+from domain.risk.model import RoshAssessment
 
 TODAY = date(2026, 11, 20)
 STAMP = Recorded(by=Actor(subject="u", name="U"), at=datetime(2026, 11, 1, tzinfo=timezone.utc))

@@ -4,12 +4,7 @@ from datetime import date
 
 import pytest
 
-from domain.calendar import (
-    add_working_days,
-    is_bank_holiday,
-    is_working_day,
-    working_days_between,
-)
+from domain.core.calendar import add_working_days, is_bank_holiday, is_working_day, working_days_between
 
 
 @pytest.mark.parametrize("day, expected", [

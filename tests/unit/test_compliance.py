@@ -7,15 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain import compliance
-from domain.commands import (
-    DecideFailureToComply,
-    ExplanationDetails,
-    IssueWarning,
-    RecommendRecall,
-    RecordAddressChange,
-)
-from domain.enums import (
+from domain.core.calendar import LONDON
+from domain.core.enums import (
     AppointmentOutcome,
     BreachOutcome,
     OffenceCategory,
@@ -25,17 +18,18 @@ from domain.enums import (
     RoshLevel,
     SentenceType,
 )
-from domain.errors import ErrorCode
-from domain.model import (
-    Breach,
-    ComplianceWarning,
-    FailureDecision,
-    FailureToComply,
-    Recall,
+from domain.core.errors import ErrorCode
+from domain.core.principal import Principal
+from domain.enforcement import compliance
+from domain.enforcement import rules as enforcement
+from domain.enforcement.commands import (
+    DecideFailureToComply,
+    ExplanationDetails,
+    IssueWarning,
+    RecommendRecall,
+    RecordAddressChange,
 )
-from domain.ports import LONDON
-from domain.principal import Principal
-from domain.rules import enforcement
+from domain.enforcement.model import Breach, ComplianceWarning, FailureDecision, FailureToComply, Recall
 from domain.standards import StandardState as St
 from domain.standards import evaluate
 from tests import builders
@@ -222,7 +216,7 @@ def test_rec_2_deciding_mutations_refuse_an_empty_rationale():
     assert [v.standard for v in enforcement.decide(failure(date(2025, 11, 24), acceptable=None), decide, date(2025, 12, 1))] == ["REC-2"]
     recall = RecommendRecall(crn="X", sentence_id="s", decided_at=datetime(2025, 12, 1, tzinfo=LONDON), emergency=False, rationale="")
     assert "REC-2" in [v.standard for v in enforcement.recall(sentence_with(type=SentenceType.LICENCE), recall,
-                                                                datetime(2025, 12, 2, tzinfo=LONDON))]
+                                                              datetime(2025, 12, 2, tzinfo=LONDON))]
 
 
 def test_enf_1_a_second_decision_is_a_correction_that_says_why():
@@ -254,7 +248,7 @@ def test_enf_7_referred_to_the_nps(requirements, provider, referred):
     (date(2020, 1, 1), True, False, True, False),     # emergency outside their control
 ])
 def test_enf_6_unpermitted_permanent_move_is_a_failure_on_a_co_or_sso(committed_on, permanent, permission, emergency,
-                                                                       failure_expected):
+                                                                      failure_expected):
     s = builders.sentence(imposed_on=date(2025, 1, 6), committed_on=committed_on)
     command = RecordAddressChange(crn="X", changed_on=date(2025, 2, 1), permanent=permanent, permission_sought=permission,
                                   emergency=emergency, details="Moved in with a friend")

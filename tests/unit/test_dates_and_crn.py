@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from domain.crn import generate_crn, is_valid_crn
-from domain.dates import add_months, age_on, period_end
+from domain.core.crn import generate_crn, is_valid_crn
+from domain.core.dates import add_months, age_on, period_end
 
 
 @pytest.mark.parametrize("start, months, expected", [

@@ -5,7 +5,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from domain.commands import (
+from domain.core.enums import OffenceCategory, RequirementType, RoshLevel, SentenceType
+from domain.core.errors import ErrorCode
+from domain.delivery import rules as records
+from domain.delivery.commands import (
     CompleteEvaluation,
     PlanObjectiveDetails,
     RecordPlan,
@@ -14,10 +17,7 @@ from domain.commands import (
     TerminateSentence,
     VaryRequirement,
 )
-from domain.enums import OffenceCategory, RequirementType, RoshLevel, SentenceType
-from domain.errors import ErrorCode
-from domain.model import RarActivityDay, UnpaidWorkSession
-from domain.rules import records
+from domain.delivery.model import RarActivityDay, UnpaidWorkSession
 from tests import builders
 from tests.builders import STAMP
 

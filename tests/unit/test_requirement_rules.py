@@ -4,11 +4,11 @@ from datetime import date
 
 import pytest
 
-from domain.commands import RequirementDetails as R
-from domain.enums import Gender, OffenceCategory, RoshLevel
-from domain.enums import RequirementType as T
-from domain.enums import SentenceType as S
-from domain.rules.requirements import check_requirements
+from domain.core.enums import Gender, OffenceCategory, RoshLevel
+from domain.core.enums import RequirementType as T
+from domain.core.enums import SentenceType as S
+from domain.records.commands import RequirementDetails as R
+from domain.records.requirements import check_requirements
 from tests import builders
 
 SENTENCED = date(2026, 11, 2)

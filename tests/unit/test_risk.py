@@ -5,13 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from domain import risk
-from domain.commands import (
-    RecordEmergencyAction,
-    RecordRoshAssessment,
-    RegisterSafeguarding,
-)
-from domain.enums import (
+from domain.core.calendar import LONDON
+from domain.core.enums import (
     AllocationKind,
     MappaCategory,
     MappaLevel,
@@ -21,9 +16,10 @@ from domain.enums import (
     SafeguardingKind,
     SentenceType,
 )
-from domain.model import MappaRegistration
-from domain.ports import LONDON
-from domain.rules import risk_records
+from domain.risk import derivation as risk
+from domain.risk import rules as risk_records
+from domain.risk.commands import RecordEmergencyAction, RecordRoshAssessment, RegisterSafeguarding
+from domain.risk.model import MappaRegistration
 from domain.standards import StandardState as St
 from domain.standards import evaluate
 from tests import builders

@@ -6,15 +6,10 @@ from datetime import date
 
 import pytest
 
-from domain.commands import (
-    AddSentence,
-    OffenceDetails,
-    OffenderDetails,
-    RequirementDetails,
-)
-from domain.enums import Gender, OffenceCategory, RequirementType, SentenceType
-from domain.errors import ErrorCode
-from domain.rules import shape
+from domain.core.enums import Gender, OffenceCategory, RequirementType, SentenceType
+from domain.core.errors import ErrorCode
+from domain.records import shape
+from domain.records.commands import AddSentence, OffenceDetails, OffenderDetails, RequirementDetails
 
 TODAY = date(2026, 11, 20)
 

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from domain.enums import (
+from domain.core.enums import (
     AllocationKind,
     AppointmentKind,
     AppointmentOutcome,
@@ -14,7 +14,7 @@ from domain.enums import (
     RoshLevel,
     SentenceType,
 )
-from domain.model import (
+from domain.delivery.model import (
     ApprovedPremisesReferral,
     Evaluation,
     PlanReview,

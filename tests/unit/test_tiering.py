@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from domain.enums import MappaLevel, RoshLevel
-from domain.tiering import (
+from domain.core.enums import MappaLevel, RoshLevel
+from domain.risk.tiering import (
     PROTECT_BANDS,
     ChangeLevel,
     ComplexityFactor,
@@ -121,7 +121,7 @@ def test_tier_1_a_full_example_has_an_explainable_breakdown():
 
 
 def test_complexity_from_safeguarding_and_child_risk():
-    from domain.enums import SafeguardingKind
+    from domain.core.enums import SafeguardingKind
 
     factors = complexity_from([SafeguardingKind.CHILD_PROTECTION, SafeguardingKind.DOMESTIC_ABUSE],
                               [ComplexityFactor.STREET_GANGS], RoshLevel.MEDIUM)

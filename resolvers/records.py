@@ -1,47 +1,36 @@
-"""Query root."""
+"""Resolvers of the case record: open a case, add sentences, allocate and transfer; read a case,
+pages of cases, any node, and the standards report."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated
 
 import strawberry
 
-from domain import sharing
-from resolvers.common import BadArgument, Forbidden, load_case, max_page_size
+from domain.records import use_cases as records
+from resolvers.common import INPUT, MAX_PAGE, BadArgument, load_case, max_page_size, remember
 from schema import enums, ids
+from schema.common import Node, PageInfo, user_errors
 from schema.context import Context
-from schema.inputs import CaseFilter
-from schema.permissions import (
-    CanReadAudit,
-    CanReadCases,
-    CanReadSharedRisk,
-    CanReadVictims,
+from schema.delivery.types import Appointment
+from schema.enforcement.types import FailureToComply
+from schema.permissions import CanReadCases
+from schema.records.inputs import AddSentenceInput, AllocateCaseInput, CaseFilter, CreateCaseInput, TransferCaseInput
+from schema.records.payloads import (
+    AddSentencePayload,
+    AllocateCasePayload,
+    CreateCasePayload,
+    TransferCasePayload,
+    case_of,
 )
-from schema.types import (
-    Appointment,
-    AuditEvent,
-    AuditEventConnection,
-    AuditEventEdge,
-    Case,
-    CaseConnection,
-    CaseEdge,
-    FailureToComply,
-    Node,
-    PageInfo,
-    Requirement,
-    SafeguardingConcern,
-    Sentence,
-    SharedRiskSummary,
-    StandardsReport,
-    VictimRecord,
-)
-
-MAX_PAGE = 100
+from schema.records.types import Allocation, Case, CaseConnection, CaseEdge, Requirement, Sentence
+from schema.risk.types import SafeguardingConcern
+from schema.standards import StandardsReport
 
 
 @strawberry.type(description="Read the case record.")
-class Query:
+class RecordsQuery:
     @strawberry.field(description="Refetch any object by its global ID; null if it does not exist (or is not visible to you).",
                       permission_classes=[CanReadCases])
     async def node(self, info: strawberry.Info[Context],
@@ -95,7 +84,7 @@ class Query:
         if after and after_crn is None:
             raise BadArgument("`after` is not a cursor from this API.")
         query = (filter or CaseFilter()).to_domain(info.context.clock.today())
-        found = await info.context.service.find_cases(info.context.principal, query, size + 1, after_crn)
+        found = await records.find_cases(info.context.uow, info.context.principal, query, size + 1, after_crn)
         page = found[:size]
         edges = [CaseEdge(cursor=ids.encode_cursor(case.crn), node=Case.of(case)) for case in page]
         return CaseConnection(edges=edges, page_info=PageInfo(
@@ -112,54 +101,40 @@ class Query:
                                ) -> StandardsReport:
         day = as_of or info.context.clock.today()
         query = CaseFilter(provider=provider, officer_code=officer_code).to_domain(day)
-        return StandardsReport.of(await info.context.service.standards_report(info.context.principal, query, day))
+        return StandardsReport.of(await records.standards_report(info.context.uow, info.context.principal, query, day))
 
-    @strawberry.field(description="The audit trail, newest first (AUDITOR only): every write, partner read and refusal.",
-                      permission_classes=[CanReadAudit])
-    async def audit_events(self, info: strawberry.Info[Context],
-                           first: Annotated[int, strawberry.argument(description=f"How many events, 1 to {MAX_PAGE}.")],
-                           after: Annotated[str | None, strawberry.argument(description="`endCursor` of the previous page.")] = None,
-                           crn: Annotated[str | None, strawberry.argument(description="Only events about this case.")] = None,
-                           actor: Annotated[str | None, strawberry.argument(description="Only events by this token subject.")] = None,
-                           since: Annotated[datetime | None, strawberry.argument(description="From this instant (inclusive).")] = None,
-                           until: Annotated[datetime | None, strawberry.argument(description="Up to this instant (exclusive).")] = None,
-                           ) -> AuditEventConnection:
-        size = max_page_size(first, MAX_PAGE)
-        position = None
-        if after:
-            decoded = ids.decode(after)
-            if decoded is None or decoded[0] != "audit" or len(decoded[1]) != 2:
-                raise BadArgument("`after` is not a cursor from this API.")
-            position = (datetime.fromisoformat(decoded[1][0].replace("_", ":")), decoded[1][1])
-        for instant, name in ((since, "since"), (until, "until")):
-            if instant is not None and instant.tzinfo is None:
-                raise BadArgument(f"`{name}` needs its UTC offset.")
-        found = await info.context.service.audit_events(info.context.principal, crn, actor, since, until, size + 1, position)
-        page = found[:size]
-        edges = [AuditEventEdge(cursor=ids.encode("audit", e.at.isoformat().replace(":", "_"), e.id), node=AuditEvent.of(e))
-                 for e in page]
-        return AuditEventConnection(edges=edges, page_info=PageInfo(
-            has_next_page=len(found) > size, has_previous_page=False,
-            start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None))
 
-    @strawberry.field(description="Partner view (PARTNER only): the shared risk summary of a case, for a stated purpose "
-                                  "(REC-4). Null when the case is outside your agency's row filter (or does not exist). "
-                                  "Every call, allowed or refused, is audited.",
-                      permission_classes=[CanReadSharedRisk])
-    async def shared_risk_summary(self, info: strawberry.Info[Context],
-                                  crn: Annotated[str, strawberry.argument(description="Case reference number.")],
-                                  purpose: Annotated[enums.SharingPurpose, strawberry.argument(description="Why you need it (REC-4).")],
-                                  ) -> SharedRiskSummary | None:
-        result = await info.context.service.shared_risk_summary(
-            info.context.principal, crn, enums.to_domain(purpose, sharing.SharingPurpose))
-        if isinstance(result, sharing.Refusal):
-            if result.looks_absent:
-                return None
-            raise Forbidden(result.reason)
-        return SharedRiskSummary.of(result) if result is not None else None
+@strawberry.type(description="Change the case record.")
+class RecordsMutation:
+    @strawberry.mutation(description="Open a case for an offender. The CRN is generated when not given; a duplicate is refused.")
+    async def create_case(self, info: strawberry.Info[Context],
+                          input: Annotated[CreateCaseInput, strawberry.argument(description=INPUT)]) -> CreateCasePayload:
+        outcome = await records.create_case(info.context.uow, info.context.principal, input.to_domain())
+        remember(info, outcome)
+        return CreateCasePayload(case=case_of(outcome), user_errors=user_errors(outcome))
 
-    @strawberry.field(description="Victim records of a case (VICTIM_LIAISON_OFFICER only; VIC-3).",
-                      permission_classes=[CanReadVictims])
-    async def victims(self, info: strawberry.Info[Context],
-                      crn: Annotated[str, strawberry.argument(description="The offender's case.")]) -> list[VictimRecord]:
-        return [VictimRecord.of(r) for r in await info.context.service.victims_of(info.context.principal, crn)]
+    @strawberry.mutation(description="Add a sentence with its offence and requirements. Shape and REQ-* rules are checked; "
+                                     "if any requirement fails, nothing is written.")
+    async def add_sentence(self, info: strawberry.Info[Context],
+                           input: Annotated[AddSentenceInput, strawberry.argument(description=INPUT)]) -> AddSentencePayload:
+        outcome = await records.add_sentence(info.context.uow, info.context.principal, input.to_domain())
+        remember(info, outcome)
+        return AddSentencePayload(case=case_of(outcome), user_errors=user_errors(outcome),
+                                  sentence=Sentence.of(outcome.case.crn, outcome.created) if outcome.ok else None)
+
+    @strawberry.mutation(description="Allocate an unallocated case to a provider and responsible officer (ALLOC-1, ALLOC-3).")
+    async def allocate_case(self, info: strawberry.Info[Context],
+                            input: Annotated[AllocateCaseInput, strawberry.argument(description=INPUT)]) -> AllocateCasePayload:
+        outcome = await records.allocate_case(info.context.uow, info.context.principal, input.to_domain())
+        remember(info, outcome)
+        return AllocateCasePayload(case=case_of(outcome), user_errors=user_errors(outcome),
+                                   allocation=Allocation.of(outcome.created) if outcome.ok else None)
+
+    @strawberry.mutation(description="Transfer a case to another officer and/or provider in one write, keeping the history "
+                                     "(ALLOC-2, ALLOC-3, ALLOC-4: sets a plan review due). A rationale is required.")
+    async def transfer_case(self, info: strawberry.Info[Context],
+                            input: Annotated[TransferCaseInput, strawberry.argument(description=INPUT)]) -> TransferCasePayload:
+        outcome = await records.transfer_case(info.context.uow, info.context.principal, input.to_domain())
+        remember(info, outcome)
+        return TransferCasePayload(case=case_of(outcome), user_errors=user_errors(outcome),
+                                   allocation=Allocation.of(outcome.created) if outcome.ok else None)

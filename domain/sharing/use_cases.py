@@ -1,0 +1,89 @@
+"""Use cases of sharing: restricting a case, the partner view (REC-4) and victim records (VIC-1..3)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from domain.audit import events as audit_trail
+from domain.core import policy
+from domain.core.case import Case
+from domain.core.errors import invalid
+from domain.core.principal import Principal
+from domain.core.unit_of_work import Outcome, UnitOfWork, fail, not_found, reject_if
+from domain.sharing import commands as c
+from domain.sharing import partner as sharing
+from domain.sharing import victims as victim_rules
+
+
+async def restrict_case(uow: UnitOfWork, principal: Principal, command: c.RestrictCase) -> Outcome:
+    """Keep a case to an allow-list of staff; the caller stays on it (so nobody locks the case
+    away from its managers by mistake). An empty list lifts the restriction."""
+    if not policy.allows(principal, policy.Operation.RESTRICT_CASE):
+        return await uow.forbidden(principal, "restrict_case", command.crn,
+                                   "Only senior managers and administrators restrict cases.")
+
+    def change(case: Case, today: date):
+        subjects = [s.strip() for s in command.allowed_subjects]
+        reject_if([invalid(("allowedSubjects", str(i)), "A staff identifier must not be blank.")
+                   for i, s in enumerate(subjects) if not s])
+        case.restricted_to = sorted({*subjects, principal.subject}) if subjects else None
+        return None
+
+    return await uow.update(principal, command.crn, command.expected_version, change, operation="restrict_case")
+
+
+async def shared_risk_summary(uow: UnitOfWork, principal: Principal, crn: str, purpose: sharing.SharingPurpose):
+    """The partner view: purpose required (REC-4), row filter and field limits per agency; every
+    call, allowed or refused, is audited before the answer is returned. A ``Refusal`` says why."""
+    if not policy.allows(principal, policy.Operation.READ_SHARED_RISK):
+        await uow.refuse(principal, "shared_risk_summary", "role lacks READ_SHARED_RISK", crn)
+        return None
+    case = await uow.cases.get(crn)
+    result = sharing.share(case, principal.agency, purpose, uow.clock.today())
+    if isinstance(result, sharing.Refusal):
+        await uow.record(audit_trail.event(audit_trail.AuditKind.REFUSAL, uow.clock.now(), "shared_risk_summary",
+                                           principal, crn=crn, purpose=purpose.value, reason=result.reason))
+        return result
+    await uow.record(audit_trail.event(audit_trail.AuditKind.PARTNER_READ, uow.clock.now(), "shared_risk_summary",
+                                       principal, crn=crn, purpose=purpose.value,
+                                       fields_returned=result.fields_returned))
+    return result
+
+
+async def record_victim(uow: UnitOfWork, principal: Principal, command: victim_rules.RecordVictim) -> Outcome:
+    """VIC-1..3: a victim record, written to the victims collection by a victim liaison
+    officer; the case learns only the earliest day contact was offered for the sentence."""
+    if not policy.allows(principal, policy.Operation.WRITE_VICTIMS) or uow.victims is None:
+        return await uow.forbidden(principal, "record_victim", command.crn,
+                                   "Only victim liaison officers record victims.")
+    case = await uow.cases.get(command.crn)
+    if case is None:
+        return fail(not_found(command.crn))
+    sentence = case.sentence(command.sentence_id)
+    errors = victim_rules.check(command, sentence.imposed_on if sentence else None, uow.clock.today())
+    if errors:
+        return fail(*errors)
+    record = victim_rules.VictimRecord(crn=command.crn, sentence_id=command.sentence_id, scheme=command.scheme,
+                                       name=command.name.strip(), contact_details=command.contact_details,
+                                       contact_offered_on=command.contact_offered_on, notes=command.notes,
+                                       recorded=uow.stamp(principal))
+    await uow.victims.add(record)
+    await uow.record(audit_trail.event(audit_trail.AuditKind.WRITE, uow.clock.now(), "record_victim", principal,
+                                       crn=command.crn))
+    if command.contact_offered_on is not None:
+        def change(case: Case, today: date):
+            current = case.victim_contact_offered.get(command.sentence_id)
+            if current is None or command.contact_offered_on < current:
+                case.victim_contact_offered[command.sentence_id] = command.contact_offered_on
+            return None
+
+        outcome = await uow.update(principal, command.crn, None, change, operation="record_victim", check_policy=False)
+        if not outcome.ok:
+            return outcome
+    return Outcome(case=None, created=record)
+
+
+async def victims_of(uow: UnitOfWork, principal: Principal, crn: str) -> list[victim_rules.VictimRecord]:
+    if not policy.allows(principal, policy.Operation.READ_VICTIMS) or uow.victims is None:
+        return []
+    return await uow.victims.for_case(crn)

@@ -1,0 +1,125 @@
+"""Resolvers of enforcement: decisions on failures, warnings, breach, recall and changes of address."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from domain.enforcement import use_cases as enforcement
+from resolvers.common import INPUT, remember
+from schema.common import RecordStamp, user_errors
+from schema.context import Context
+from schema.enforcement.inputs import (
+    DecideFailureToComplyInput,
+    InitiateBreachInput,
+    IssueWarningInput,
+    RecommendRecallInput,
+    RecordAddressChangeInput,
+    RecordBreachOutcomeInput,
+    RecordRecallReportSentInput,
+    RecordReReleaseInput,
+)
+from schema.enforcement.payloads import (
+    BreachPayload,
+    DecideFailureToComplyPayload,
+    IssueWarningPayload,
+    RecallPayload,
+    RecordAddressChangePayload,
+)
+from schema.enforcement.types import Breach, FailureToComply, Warning, recall_of
+from schema.records.payloads import case_of
+
+
+@strawberry.type(description="Enforce a sentence.")
+class EnforcementMutation:
+    @strawberry.mutation(description="Record the explanation and the decision on a failure to comply (ENF-1, REC-2). A second "
+                                     "decision is a correction that supersedes the first and says why.")
+    async def decide_failure_to_comply(self, info: strawberry.Info[Context],
+                                       input: Annotated[DecideFailureToComplyInput, strawberry.argument(description=INPUT)]
+                                       ) -> DecideFailureToComplyPayload:
+        command = input.to_domain()
+        outcome = await enforcement.decide_failure_to_comply(info.context.uow, info.context.principal, command)
+        remember(info, outcome)
+        return DecideFailureToComplyPayload(
+            case=case_of(outcome), user_errors=user_errors(outcome), client_mutation_id=input.client_mutation_id,
+            failure_to_comply=FailureToComply.of(outcome.case.crn, command.sentence_id, outcome.created)
+            if outcome.ok and outcome.created else None)
+
+    @strawberry.mutation(description="Issue a warning (ENF-3). Refused with BREACH_REQUIRED when the 2nd (CO/SSO) or 3rd (PSS) "
+                                     "unacceptable failure in 12 months requires breach (ENF-4); a final licence warning "
+                                     "needs the SENIOR_MANAGER role (LIC-3).")
+    async def issue_warning(self, info: strawberry.Info[Context],
+                            input: Annotated[IssueWarningInput, strawberry.argument(description=INPUT)]) -> IssueWarningPayload:
+        outcome = await enforcement.issue_warning(info.context.uow, info.context.principal, input.to_domain())
+        remember(info, outcome)
+        warning = outcome.created if outcome.ok else None
+        return IssueWarningPayload(case=case_of(outcome), user_errors=user_errors(outcome),
+                                   client_mutation_id=input.client_mutation_id,
+                                   warning=Warning(issued_on=warning.issued_on, final=warning.final,
+                                                   rationale=warning.rationale, offender_response=warning.offender_response,
+                                                   recorded=RecordStamp.of(warning.recorded)) if warning else None)
+
+    @strawberry.mutation(description="Initiate breach proceedings (ENF-4). The sentence becomes BREACHED; ENF-7 referral to "
+                                     "the NPS is recorded when it applies.")
+    async def initiate_breach(self, info: strawberry.Info[Context],
+                              input: Annotated[InitiateBreachInput, strawberry.argument(description=INPUT)]) -> BreachPayload:
+        command = input.to_domain()
+        outcome = await enforcement.initiate_breach(info.context.uow, info.context.principal, command)
+        return _breach_payload(info, outcome, input.client_mutation_id)
+
+    @strawberry.mutation(description="Record the court's outcome of breach (ENF-5): ORDER_CONTINUED returns the sentence to "
+                                     "ACTIVE and spends earlier warnings; ORDER_REVOKED terminates it.")
+    async def record_breach_outcome(self, info: strawberry.Info[Context],
+                                    input: Annotated[RecordBreachOutcomeInput, strawberry.argument(description=INPUT)]
+                                    ) -> BreachPayload:
+        command = input.to_domain()
+        outcome = await enforcement.record_breach_outcome(info.context.uow, info.context.principal, command)
+        return _breach_payload(info, outcome, input.client_mutation_id)
+
+    @strawberry.mutation(description="Record the decision to recommend recall (LIC-1). The sentence becomes RECALLED; the "
+                                     "report is due 24 hours later, 2 in an emergency (LIC-2).")
+    async def recommend_recall(self, info: strawberry.Info[Context],
+                               input: Annotated[RecommendRecallInput, strawberry.argument(description=INPUT)]) -> RecallPayload:
+        outcome = await enforcement.recommend_recall(info.context.uow, info.context.principal, input.to_domain())
+        return _recall_payload(info, outcome, input.client_mutation_id)
+
+    @strawberry.mutation(description="Record that the recall report reached the NPS/NOMS (LIC-2).")
+    async def record_recall_report_sent(self, info: strawberry.Info[Context],
+                                        input: Annotated[RecordRecallReportSentInput, strawberry.argument(description=INPUT)]
+                                        ) -> RecallPayload:
+        outcome = await enforcement.record_recall_report_sent(info.context.uow, info.context.principal,
+                                                              input.to_domain())
+        return _recall_payload(info, outcome, input.client_mutation_id)
+
+    @strawberry.mutation(description="Record re-release after recall (LIC-4): earlier warnings and failures are spent.")
+    async def record_re_release(self, info: strawberry.Info[Context],
+                                input: Annotated[RecordReReleaseInput, strawberry.argument(description=INPUT)]) -> RecallPayload:
+        outcome = await enforcement.record_rerelease(info.context.uow, info.context.principal, input.to_domain())
+        return _recall_payload(info, outcome, input.client_mutation_id)
+
+    @strawberry.mutation(description="Record a change of address (ENF-6); it may create failures to comply awaiting decision.")
+    async def record_address_change(self, info: strawberry.Info[Context],
+                                    input: Annotated[RecordAddressChangeInput, strawberry.argument(description=INPUT)]
+                                    ) -> RecordAddressChangePayload:
+        outcome = await enforcement.record_address_change(info.context.uow, info.context.principal, input.to_domain())
+        remember(info, outcome)
+        failures = []
+        if outcome.ok:
+            created = {f.id for f in outcome.created[1:] if f is not None}
+            failures = [FailureToComply.of(outcome.case.crn, s.id, f) for s in outcome.case.sentences
+                        for f in s.failures if f.id in created]
+        return RecordAddressChangePayload(case=case_of(outcome), user_errors=user_errors(outcome),
+                                          failures_to_comply=failures, client_mutation_id=input.client_mutation_id)
+
+
+def _breach_payload(info, outcome, client_mutation_id: str | None) -> BreachPayload:
+    remember(info, outcome)
+    return BreachPayload(case=case_of(outcome), user_errors=user_errors(outcome), client_mutation_id=client_mutation_id,
+                         breach=Breach.of(outcome.created) if outcome.ok and outcome.created is not None else None)
+
+
+def _recall_payload(info, outcome, client_mutation_id: str | None) -> RecallPayload:
+    remember(info, outcome)
+    return RecallPayload(case=case_of(outcome), user_errors=user_errors(outcome), client_mutation_id=client_mutation_id,
+                         recall=recall_of(outcome.created) if outcome.ok and outcome.created is not None else None)

@@ -1,0 +1,47 @@
+"""GraphQL types of the audit trail."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from schema.common import PageInfo
+
+
+@strawberry.type(description="An audit event (REC-1, REC-4): a write, a partner read or a refusal. Append-only.")
+class AuditEvent:
+    id: strawberry.ID = strawberry.field(description="Event id.")
+    kind: str = strawberry.field(description="WRITE, PARTNER_READ or REFUSAL.")
+    at: datetime = strawberry.field(description="When (before the response was sent).")
+    operation: str = strawberry.field(description="The mutation, query or step (e.g. authenticate).")
+    actor_subject: str | None = strawberry.field(description="Who (token subject); null for an unauthenticated refusal.")
+    actor_name: str | None = strawberry.field(description="Their display name.")
+    roles: list[str] = strawberry.field(description="Their roles.")
+    agency: str | None = strawberry.field(description="Partner agency, for a partner.")
+    crn: str | None = strawberry.field(description="The case, if one.")
+    version_before: int | None = strawberry.field(description="Case version before a write.")
+    version_after: int | None = strawberry.field(description="Case version after a write.")
+    purpose: str | None = strawberry.field(description="The purpose a partner stated (REC-4).")
+    fields_returned: list[str] = strawberry.field(description="The fields a partner read was given.")
+    reason: str | None = strawberry.field(description="Why a request was refused.")
+
+    @classmethod
+    def of(cls, event) -> "AuditEvent":
+        return cls(id=strawberry.ID(event.id), kind=event.kind.value, at=event.at, operation=event.operation,
+                   actor_subject=event.actor_subject, actor_name=event.actor_name, roles=list(event.roles),
+                   agency=event.agency, crn=event.crn, version_before=event.version_before,
+                   version_after=event.version_after, purpose=event.purpose, fields_returned=list(event.fields_returned),
+                   reason=event.reason)
+
+
+@strawberry.type(description="An audit event in a page.")
+class AuditEventEdge:
+    cursor: str = strawberry.field(description="Opaque cursor of this event.")
+    node: AuditEvent = strawberry.field(description="The event.")
+
+
+@strawberry.type(description="A page of audit events, newest first (keyset pagination).")
+class AuditEventConnection:
+    edges: list[AuditEventEdge] = strawberry.field(description="The events in this page.")
+    page_info: PageInfo = strawberry.field(description="Where this page stands.")

@@ -1,0 +1,178 @@
+"""GraphQL inputs of delivery and their conversion to domain commands."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import strawberry
+
+from domain.core import enums as d
+from domain.delivery import commands as c
+from schema import enums
+from schema.common import EXPECTED_VERSION, SENTENCE_ID, local_id
+
+
+@strawberry.input(description="An appointment: arranged (no outcome) or with what happened.")
+class RecordAppointmentInput:
+    crn: str = strawberry.field(description="The case.")
+    sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
+    kind: enums.AppointmentKind = strawberry.field(description="Kind of appointment.")
+    face_to_face: bool = strawberry.field(description="Whether it is face to face (APPT-1, APPT-2 count only these).")
+    date: date = strawberry.field(description="Day of the appointment; a future day takes no outcome.")
+    outcome: enums.AppointmentOutcome | None = strawberry.field(default=None, description="What happened; omit while it is still to come. A failure outcome creates a failure to comply awaiting decision.")
+    requirement_id: strawberry.ID | None = strawberry.field(default=None, description="Global ID of the requirement it delivers, if any.")
+    notes: str | None = strawberry.field(default=None, description="Contact notes (at most 4,000 characters).")
+    notes_kind: enums.NoteKind | None = strawberry.field(default=None, description="Whether the notes are fact or opinion: required with notes (REC-3).")
+    expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
+    client_mutation_id: str | None = strawberry.field(default=None, description="Idempotency key (Relay's clientMutationId): a retry with the same key returns the first result and creates no second failure to comply.")
+
+    def to_domain(self) -> c.RecordAppointment:
+        return c.RecordAppointment(crn=self.crn, sentence_id=local_id(self.sentence_id, "Sentence", self.crn),
+                                   kind=enums.to_domain(self.kind, d.AppointmentKind), face_to_face=self.face_to_face,
+                                   date=self.date, outcome=enums.to_domain(self.outcome, d.AppointmentOutcome),
+                                   requirement_id=local_id(self.requirement_id, "Requirement", self.crn),
+                                   notes=self.notes, notes_kind=enums.to_domain(self.notes_kind, d.NoteKind),
+                                   expected_version=self.expected_version, idempotency_key=self.client_mutation_id)
+
+
+@strawberry.input(description="An objective of a plan.")
+class PlanObjectiveInput:
+    description: str = strawberry.field(description="The objective (not blank).")
+    targets_risk_to_children: bool = strawberry.field(default=False, description="Whether it targets risk to children (PLAN-2).")
+
+
+@strawberry.input(description="A sentence plan (PLAN-1, PLAN-2, PLAN-4).")
+class RecordPlanInput:
+    crn: str = strawberry.field(description="The case.")
+    sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
+    completed_on: date = strawberry.field(description="Date completed; for a licence or PSS, a pre-release plan is no more than 12 weeks before release (PLAN-4).")
+    rosh_level_identified: enums.RoshLevel | None = strawberry.field(default=None, description="The present RoSH (PLAN-1: required, and it must be the current assessment's level).")
+    objectives: list[PlanObjectiveInput] = strawberry.field(default_factory=list, description="At least one objective (PLAN-1); one targeting risk to children when that risk is MEDIUM or above (PLAN-2).")
+    risk_management_plan: str | None = strawberry.field(default=None, description="How the risk is managed: required at MEDIUM RoSH or above (PLAN-1).")
+    expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
+
+    def to_domain(self) -> c.RecordPlan:
+        return c.RecordPlan(crn=self.crn, sentence_id=local_id(self.sentence_id, "Sentence", self.crn),
+                            completed_on=self.completed_on,
+                            rosh_level_identified=enums.to_domain(self.rosh_level_identified, d.RoshLevel),
+                            objectives=tuple(c.PlanObjectiveDetails(o.description, o.targets_risk_to_children)
+                                             for o in self.objectives),
+                            risk_management_plan=self.risk_management_plan, expected_version=self.expected_version)
+
+
+@strawberry.input(description="A review of the plan (PLAN-5).")
+class ReviewPlanInput:
+    crn: str = strawberry.field(description="The case.")
+    sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
+    reviewed_on: date = strawberry.field(description="Date of the review.")
+    reason: str = strawberry.field(description="What prompted it.")
+    summary: str = strawberry.field(description="What changed in the plan.")
+    expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
+
+    def to_domain(self) -> c.ReviewPlan:
+        return c.ReviewPlan(crn=self.crn, sentence_id=local_id(self.sentence_id, "Sentence", self.crn),
+                            reviewed_on=self.reviewed_on, reason=self.reason, summary=self.summary,
+                            expected_version=self.expected_version)
+
+
+@strawberry.input(description="A referral to Approved Premises before release (AP-1).")
+class ReferToApprovedPremisesInput:
+    crn: str = strawberry.field(description="The case.")
+    sentence_id: strawberry.ID = strawberry.field(description="Global ID of the licence or PSS sentence.")
+    referred_on: date = strawberry.field(description="Date of the referral; less than three months before release is accepted but NOT_MET (AP-1).")
+    premises: str | None = strawberry.field(default=None, description="The premises, if known.")
+    expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
+
+    def to_domain(self) -> c.ReferToApprovedPremises:
+        return c.ReferToApprovedPremises(crn=self.crn, sentence_id=local_id(self.sentence_id, "Sentence", self.crn),
+                                         referred_on=self.referred_on, premises=self.premises,
+                                         expected_version=self.expected_version)
+
+
+@strawberry.input(description="The end-of-sentence evaluation (END-1).")
+class CompleteEvaluationInput:
+    crn: str = strawberry.field(description="The case.")
+    sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
+    completed_on: date = strawberry.field(description="Date completed: no earlier than eight weeks before the sentence ends (END-1).")
+    summary: str = strawberry.field(description="Progress, risk and need at the end (not blank).")
+    expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
+
+    def to_domain(self) -> c.CompleteEvaluation:
+        return c.CompleteEvaluation(crn=self.crn, sentence_id=local_id(self.sentence_id, "Sentence", self.crn),
+                                    completed_on=self.completed_on, summary=self.summary,
+                                    expected_version=self.expected_version)
+
+
+@strawberry.input(description="The end of a sentence, with the agencies notified (END-2).")
+class TerminateSentenceInput:
+    crn: str = strawberry.field(description="The case.")
+    sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
+    terminated_on: date = strawberry.field(description="Date the sentence ended.")
+    reason: str = strawberry.field(description="Why it ended (completed, revoked, ...).")
+    agencies_notified: list[str] = strawberry.field(description="Each agency notified (END-2: at least one, none blank).")
+    continuing_restrictions_explained: bool = strawberry.field(description="Whether the offender was told of restrictions that continue (END-2).")
+    expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
+
+    def to_domain(self) -> c.TerminateSentence:
+        return c.TerminateSentence(crn=self.crn, sentence_id=local_id(self.sentence_id, "Sentence", self.crn),
+                                   terminated_on=self.terminated_on, reason=self.reason,
+                                   agencies_notified=tuple(self.agencies_notified),
+                                   continuing_restrictions_explained=self.continuing_restrictions_explained,
+                                   expected_version=self.expected_version)
+
+
+@strawberry.input(description="A session of unpaid work that has happened (REQ-UPW-4).")
+class RecordUnpaidWorkSessionInput:
+    crn: str = strawberry.field(description="The case.")
+    sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
+    requirement_id: strawberry.ID = strawberry.field(description="Global ID of the unpaid work requirement.")
+    date: date = strawberry.field(description="Day of the session (not in the future).")
+    minutes_worked: int = strawberry.field(description="Minutes worked in the session.")
+    education_training_employment_minutes: int = strawberry.field(default=0, description="Of which education, training and employment (credited within a 30% cap).")
+    expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
+
+    def to_domain(self) -> c.RecordUnpaidWorkSession:
+        return c.RecordUnpaidWorkSession(
+            crn=self.crn, sentence_id=local_id(self.sentence_id, "Sentence", self.crn),
+            requirement_id=local_id(self.requirement_id, "Requirement", self.crn), date=self.date,
+            minutes_worked=self.minutes_worked,
+            education_training_employment_minutes=self.education_training_employment_minutes,
+            expected_version=self.expected_version)
+
+
+@strawberry.input(description="A rehabilitation activity day delivered (REQ-RAR-1).")
+class RecordRarActivityDayInput:
+    crn: str = strawberry.field(description="The case.")
+    sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
+    requirement_id: strawberry.ID = strawberry.field(description="Global ID of the RAR.")
+    date: date = strawberry.field(description="Day of the activity; several activities on one day are one activity day.")
+    description: str = strawberry.field(description="What was done.")
+    expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
+
+    def to_domain(self) -> c.RecordRarActivityDay:
+        return c.RecordRarActivityDay(crn=self.crn, sentence_id=local_id(self.sentence_id, "Sentence", self.crn),
+                                      requirement_id=local_id(self.requirement_id, "Requirement", self.crn),
+                                      date=self.date, description=self.description, expected_version=self.expected_version)
+
+
+@strawberry.input(description="A court's variation or termination of a requirement; the varied requirement must pass the REQ-* rules.")
+class VaryRequirementInput:
+    crn: str = strawberry.field(description="The case.")
+    sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
+    requirement_id: strawberry.ID = strawberry.field(description="Global ID of the requirement.")
+    varied_on: date = strawberry.field(description="Date of the court's decision.")
+    rationale: str = strawberry.field(description="The court's reasons (REC-2).")
+    terminate: bool = strawberry.field(default=False, description="Terminate the requirement.")
+    hours: int | None = strawberry.field(default=None, description="New hours, if varied.")
+    days: int | None = strawberry.field(default=None, description="New days, if varied.")
+    length_months: int | None = strawberry.field(default=None, description="New duration, if varied.")
+    details: str | None = strawberry.field(default=None, description="New details, if varied.")
+    extend_completion_to: date | None = strawberry.field(default=None, description="Unpaid work on a community order only: the date the court extended the order to for the hours to be completed (REQ-UPW-3).")
+    expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
+
+    def to_domain(self) -> c.VaryRequirement:
+        return c.VaryRequirement(crn=self.crn, sentence_id=local_id(self.sentence_id, "Sentence", self.crn),
+                                 requirement_id=local_id(self.requirement_id, "Requirement", self.crn),
+                                 varied_on=self.varied_on, rationale=self.rationale, terminate=self.terminate,
+                                 hours=self.hours, days=self.days, length_months=self.length_months, details=self.details,
+                                 extend_completion_to=self.extend_completion_to, expected_version=self.expected_version)

@@ -1,0 +1,141 @@
+"""GraphQL inputs of the case record and their conversion to domain commands."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import strawberry
+
+from domain.core import enums as d
+from domain.records import commands as c
+from schema import enums
+from schema.common import EXPECTED_VERSION
+
+
+@strawberry.input(description="The person under supervision.")
+class OffenderInput:
+    forename: str = strawberry.field(description="Forename (not blank).")
+    surname: str = strawberry.field(description="Surname (not blank).")
+    date_of_birth: date = strawberry.field(description="Date of birth (not in the future).")
+    gender: enums.Gender = strawberry.field(description="Gender as recorded.")
+    pnc_number: str | None = strawberry.field(default=None, description="Police National Computer number, if known.")
+
+    def to_domain(self) -> c.OffenderDetails:
+        return c.OffenderDetails(forename=self.forename, surname=self.surname, date_of_birth=self.date_of_birth,
+                                 gender=enums.to_domain(self.gender, d.Gender), pnc_number=self.pnc_number)
+
+
+@strawberry.input(description="A new case.")
+class CreateCaseInput:
+    offender: OffenderInput = strawberry.field(description="The person under supervision.")
+    crn: str | None = strawberry.field(default=None, description="Case reference number (one capital letter and six digits); generated when absent.")
+
+    def to_domain(self) -> c.CreateCase:
+        return c.CreateCase(offender=self.offender.to_domain(), crn=self.crn)
+
+
+@strawberry.input(description="The index offence.")
+class OffenceInput:
+    description: str = strawberry.field(description="What the offence was (not blank).")
+    category: enums.OffenceCategory = strawberry.field(description="Broad category.")
+    committed_on: date = strawberry.field(description="When it was committed (not after the sentence date).")
+
+    def to_domain(self) -> c.OffenceDetails:
+        return c.OffenceDetails(description=self.description, category=enums.to_domain(self.category, d.OffenceCategory),
+                                committed_on=self.committed_on)
+
+
+@strawberry.input(description="A requirement or licence condition. Which parameters a type needs, and their limits, are in "
+                              "STANDARDS.md (REQ-*) and on each `RequirementType` value; a missing, out-of-range or "
+                              "foreign parameter is a user error pointing at it.")
+class RequirementInput:
+    type: enums.RequirementType = strawberry.field(description="Kind of requirement.")
+    hours: int | None = strawberry.field(default=None, description="Hours, for the types that take them.")
+    days: int | None = strawberry.field(default=None, description="Days, for the types that take them.")
+    length_months: int | None = strawberry.field(default=None, description="Duration in months, for the types that take one.")
+    consent_given: bool | None = strawberry.field(default=None, description="Offender's consent (treatment requirements).")
+    alcohol_dependent: bool | None = strawberry.field(default=None, description="Assessed alcohol dependency (AAMR).")
+    programme: str | None = strawberry.field(default=None, description="Accredited programme name (PROGRAMME).")
+    details: str | None = strawberry.field(default=None, description="The place, activity or times.")
+
+    def to_domain(self) -> c.RequirementDetails:
+        return c.RequirementDetails(type=enums.to_domain(self.type, d.RequirementType), hours=self.hours, days=self.days,
+                                    length_months=self.length_months, consent_given=self.consent_given,
+                                    alcohol_dependent=self.alcohol_dependent, programme=self.programme, details=self.details)
+
+
+@strawberry.input(description="A sentence to add to a case.")
+class AddSentenceInput:
+    crn: str = strawberry.field(description="The case.")
+    type: enums.SentenceType = strawberry.field(description="Kind of sentence.")
+    imposed_on: date = strawberry.field(description="Date of sentence (not in the future).")
+    length_months: int = strawberry.field(description="Length from the sentence date in months (CO 1-36; SSO operational period 6-24).")
+    offence: OffenceInput = strawberry.field(description="The index offence.")
+    requirements: list[RequirementInput] = strawberry.field(default_factory=list, description="Requirements or licence conditions (a CO/SSO needs at least one).")
+    release_date: date | None = strawberry.field(default=None, description="Release from custody: required for licence and PSS, absent otherwise.")
+    custodial_term_months: int | None = strawberry.field(default=None, description="Custodial term in months: SSO (the term suspended, 1-24), licence and PSS; absent for a CO.")
+    expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
+
+    def to_domain(self) -> c.AddSentence:
+        return c.AddSentence(crn=self.crn, type=enums.to_domain(self.type, d.SentenceType), imposed_on=self.imposed_on,
+                             length_months=self.length_months, offence=self.offence.to_domain(),
+                             requirements=tuple(r.to_domain() for r in self.requirements),
+                             release_date=self.release_date, custodial_term_months=self.custodial_term_months,
+                             expected_version=self.expected_version)
+
+
+@strawberry.input(description="A responsible officer.")
+class OfficerInput:
+    code: str = strawberry.field(description="Staff code (not blank).")
+    name: str = strawberry.field(description="Name (not blank).")
+
+    def to_domain(self) -> c.OfficerDetails:
+        return c.OfficerDetails(code=self.code, name=self.name)
+
+
+@strawberry.input(description="The first allocation of a case (ALLOC-1).")
+class AllocateCaseInput:
+    crn: str = strawberry.field(description="The case.")
+    provider: enums.Provider = strawberry.field(description="Provider (ALLOC-3: NPS when RoSH is HIGH or above).")
+    officer: OfficerInput = strawberry.field(description="Responsible officer (ALLOC-2).")
+    allocated_on: date = strawberry.field(description="Date of allocation (not in the future).")
+    rationale: str | None = strawberry.field(default=None, description="Why this provider and officer, if anything needs saying.")
+    expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
+
+    def to_domain(self) -> c.AllocateCase:
+        return c.AllocateCase(crn=self.crn, provider=enums.to_domain(self.provider, d.Provider),
+                              officer=self.officer.to_domain(), allocated_on=self.allocated_on,
+                              rationale=self.rationale, expected_version=self.expected_version)
+
+
+@strawberry.input(description="A transfer to another officer and/or provider (ALLOC-2, ALLOC-4).")
+class TransferCaseInput:
+    crn: str = strawberry.field(description="The case.")
+    provider: enums.Provider = strawberry.field(description="Receiving provider (ALLOC-3).")
+    officer: OfficerInput | None = strawberry.field(default=None, description="Receiving responsible officer: required (ALLOC-2: never without an officer).")
+    transferred_on: date = strawberry.field(description="Date of transfer (not before the current allocation, not in the future).")
+    rationale: str = strawberry.field(description="Why the case is transferred (REC-2, not blank).")
+    expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
+
+    def to_domain(self) -> c.TransferCase:
+        return c.TransferCase(crn=self.crn, provider=enums.to_domain(self.provider, d.Provider),
+                              officer=self.officer.to_domain() if self.officer else None,
+                              transferred_on=self.transferred_on, rationale=self.rationale,
+                              expected_version=self.expected_version)
+
+
+@strawberry.input(description="Caseload filter; conditions combine with AND.")
+class CaseFilter:
+    officer_code: str | None = strawberry.field(default=None, description="Only cases whose responsible officer has this staff code.")
+    provider: enums.Provider | None = strawberry.field(default=None, description="Only cases managed by this provider.")
+    rosh_levels: list[enums.RoshLevel] | None = strawberry.field(default=None, description="Only cases whose current RoSH is one of these.")
+    has_overdue_standards: bool | None = strawberry.field(default=None, description="True: only cases with a standard OVERDUE today; false: only cases with none.")
+    tiers: list[str] | None = strawberry.field(default=None, description="Only cases whose current tier is one of these, e.g. [\"A3\", \"B2\"] (TIER-1).")
+
+    def to_domain(self, today: date) -> c.CaseQuery:
+        return c.CaseQuery(officer_code=self.officer_code, provider=enums.to_domain(self.provider, d.Provider),
+                           rosh_levels=tuple(enums.to_domain(r, d.RoshLevel) for r in self.rosh_levels)
+                           if self.rosh_levels is not None else None,
+                           overdue_as_of=today if self.has_overdue_standards is True else None,
+                           not_overdue_as_of=today if self.has_overdue_standards is False else None,
+                           tiers=tuple(self.tiers) if self.tiers is not None else None)

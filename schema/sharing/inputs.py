@@ -1,0 +1,40 @@
+"""GraphQL inputs of sharing and their conversion to domain commands."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import strawberry
+
+from domain.core import enums as d
+from domain.sharing import commands as c
+from domain.sharing.victims import RecordVictim
+from schema import enums
+from schema.common import EXPECTED_VERSION, SENTENCE_ID, local_id
+
+
+@strawberry.input(description="Restrict a case to an allow-list of staff; to everyone else it does not exist. You stay on the list.")
+class RestrictCaseInput:
+    crn: str = strawberry.field(description="The case.")
+    allowed_subjects: list[str] = strawberry.field(description="Token subjects (user ids) of the staff who may see it; empty lifts the restriction.")
+    expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
+
+    def to_domain(self) -> c.RestrictCase:
+        return c.RestrictCase(crn=self.crn, allowed_subjects=tuple(self.allowed_subjects),
+                              expected_version=self.expected_version)
+
+
+@strawberry.input(description="A victim record (VICTIM_LIAISON_OFFICER only); kept apart from the case (VIC-3).")
+class RecordVictimInput:
+    crn: str = strawberry.field(description="The offender's case.")
+    sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
+    scheme: enums.VictimContactScheme = strawberry.field(description="Statutory or discretionary contact (VIC-1).")
+    name: str = strawberry.field(description="The victim's name.")
+    contact_details: str | None = strawberry.field(default=None, description="How to reach them.")
+    contact_offered_on: date | None = strawberry.field(default=None, description="When contact was offered (VIC-2).")
+    notes: str | None = strawberry.field(default=None, description="Notes.")
+
+    def to_domain(self) -> RecordVictim:
+        return RecordVictim(crn=self.crn, sentence_id=local_id(self.sentence_id, "Sentence", self.crn),
+                            scheme=enums.to_domain(self.scheme, d.VictimContactScheme), name=self.name,
+                            contact_details=self.contact_details, contact_offered_on=self.contact_offered_on, notes=self.notes)

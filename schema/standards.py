@@ -1,0 +1,47 @@
+"""GraphQL types of the national standards: a case's status against each, and the caseload report."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import strawberry
+
+from domain import standards as domain_standards
+from schema import enums
+
+
+@strawberry.type(description="Where the case stands against one national standard on a given day.")
+class StandardStatus:
+    standard: str = strawberry.field(description="Rule ID from STANDARDS.md, e.g. APPT-1.")
+    title: str = strawberry.field(description="What the standard asks, in a line.")
+    state: enums.StandardState = strawberry.field(description="MET, DUE, OVERDUE, NOT_MET or NOT_APPLICABLE.")
+    due_by: date | None = strawberry.field(description="Last day to meet it on time; null where the source sets no deadline.")
+    sentence_id: strawberry.ID | None = strawberry.field(description="Global ID of the sentence it concerns, if one.")
+    detail: str | None = strawberry.field(description="Human-readable explanation.")
+
+
+@strawberry.type(description="How many cases stand in each state against one standard.")
+class StandardTally:
+    standard: str = strawberry.field(description="Rule ID from STANDARDS.md.")
+    title: str = strawberry.field(description="What the standard asks, in a line.")
+    met: int = strawberry.field(description="Cases MET.")
+    due: int = strawberry.field(description="Cases DUE.")
+    overdue: int = strawberry.field(description="Cases OVERDUE.")
+    not_met: int = strawberry.field(description="Cases NOT_MET.")
+
+
+@strawberry.type(description="Per standard, how many cases are met, due, overdue or not met on a day: the picture an inspector asks for. "
+                             "A case with several checks under one standard (e.g. two sentences) counts once, in its worst state "
+                             "(OVERDUE, then NOT_MET, then DUE, then MET).")
+class StandardsReport:
+    as_of: date = strawberry.field(description="The day evaluated.")
+    cases_examined: int = strawberry.field(description="How many cases the filter selected.")
+    standards: list[StandardTally] = strawberry.field(description="One row per standard that applies to at least one case, in catalogue order.")
+
+    @classmethod
+    def of(cls, report: domain_standards.Report) -> "StandardsReport":
+        S = domain_standards.StandardState
+        return cls(as_of=report.as_of, cases_examined=report.cases, standards=[
+            StandardTally(standard=standard, title=title, met=counts[S.MET], due=counts[S.DUE],
+                          overdue=counts[S.OVERDUE], not_met=counts[S.NOT_MET])
+            for standard, title, counts in report.rows()])
