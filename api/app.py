@@ -1,4 +1,4 @@
-"""The ASGI application (API.md, Running it): ``create_app(settings=None)`` and ``app``."""
+"""The ASGI application (docs/api.md, Running it): ``create_app(settings=None)`` and ``app``."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Bearer-token authentication (API.md, Authentication).
+"""Bearer-token authentication (docs/api.md, Authentication).
 
 Development and tests: HS256 with AUTH_JWT_SECRET. Production: RS256/ES256 from a configured
 public key or JWKS (file or URL), never HS256 or ``none``. Every token must carry ``exp``,

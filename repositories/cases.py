@@ -1,4 +1,4 @@
-"""The ``cases`` collection: one document per case (DESIGN.md, Documents).
+"""The ``cases`` collection: one document per case (docs/design.md, Documents).
 
 A document is the domain ``Case`` in its JSON form (dates as ISO ``YYYY-MM-DD`` strings, which
 sort as dates; instants as ISO 8601 with offset; Decimals as strings, exact) with ``_id`` = the

@@ -1,4 +1,4 @@
-"""The ``tier_calculations`` collection: TIER-1 history, apart from the case (DESIGN.md)."""
+"""The ``tier_calculations`` collection: TIER-1 history, apart from the case (docs/design.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The GraphQL schema: roots, limits and error masking (DESIGN.md, GraphQL)."""
+"""The GraphQL schema: roots, limits and error masking (docs/design.md, GraphQL)."""
 
 from __future__ import annotations
 

@@ -42,7 +42,7 @@ class UserError:
     field: list[str] | None = strawberry.field(description="Path into the input, e.g. [\"input\", \"requirements\", \"0\", \"hours\"]; null when the whole input is refused.")
     code: enums.UserErrorCode = strawberry.field(description="Stable code to branch on.")
     message: str = strawberry.field(description="Human-readable explanation, naming the standard where one applies.")
-    standard: str | None = strawberry.field(description="Rule ID from STANDARDS.md when a national standard is the reason.")
+    standard: str | None = strawberry.field(description="Rule ID from docs/standards.md when a national standard is the reason.")
 
     @classmethod
     def of(cls, violation: Violation) -> "UserError":

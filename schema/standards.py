@@ -12,7 +12,7 @@ from schema import enums
 
 @strawberry.type(description="Where the case stands against one national standard on a given day.")
 class StandardStatus:
-    standard: str = strawberry.field(description="Rule ID from STANDARDS.md, e.g. APPT-1.")
+    standard: str = strawberry.field(description="Rule ID from docs/standards.md, e.g. APPT-1.")
     title: str = strawberry.field(description="What the standard asks, in a line.")
     state: enums.StandardState = strawberry.field(description="MET, DUE, OVERDUE, NOT_MET or NOT_APPLICABLE.")
     due_by: date | None = strawberry.field(description="Last day to meet it on time; null where the source sets no deadline.")
@@ -22,7 +22,7 @@ class StandardStatus:
 
 @strawberry.type(description="How many cases stand in each state against one standard.")
 class StandardTally:
-    standard: str = strawberry.field(description="Rule ID from STANDARDS.md.")
+    standard: str = strawberry.field(description="Rule ID from docs/standards.md.")
     title: str = strawberry.field(description="What the standard asks, in a line.")
     met: int = strawberry.field(description="Cases MET.")
     due: int = strawberry.field(description="Cases DUE.")

@@ -1,4 +1,4 @@
-"""Working days for England and Wales (STANDARDS.md Definitions).
+"""Working days for England and Wales (docs/standards.md Definitions).
 
 A working day is Monday to Friday, excluding the bank holidays of England and Wales, taken from
 the maintained ``holidays`` calendar (GB, subdivision ENG: England and Wales share their bank

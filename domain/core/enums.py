@@ -1,4 +1,4 @@
-"""Closed vocabularies of the domain (STANDARDS.md "Definitions"). Values equal names, so they
+"""Closed vocabularies of the domain (docs/standards.md "Definitions"). Values equal names, so they
 can be stored and exchanged as they are."""
 
 from enum import Enum
@@ -83,7 +83,7 @@ class RoshLevel(str, Enum):
 
     @property
     def rank(self) -> int:
-        """Order of severity: LOW < MEDIUM < HIGH < VERY_HIGH (STANDARDS.md Definitions)."""
+        """Order of severity: LOW < MEDIUM < HIGH < VERY_HIGH (docs/standards.md Definitions)."""
         return _ROSH_ORDER.index(self)
 
     def at_least(self, other: "RoshLevel") -> bool:
@@ -159,7 +159,7 @@ class AppointmentOutcome(str, Enum):
 
     @property
     def is_failure(self) -> bool:
-        """The two outcomes that create a failure to comply awaiting decision (API.md)."""
+        """The two outcomes that create a failure to comply awaiting decision (docs/api.md)."""
         return self in (AppointmentOutcome.ATTENDED_FAILED_TO_COMPLY, AppointmentOutcome.FAILED_TO_ATTEND)
 
 

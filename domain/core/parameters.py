@@ -1,7 +1,7 @@
 """Every number that policy can change, in one table, each with its source.
 
 Rules read their numbers from here, never from literals, so that a change of policy is a change
-of one line with its citation. Sources are the seeds named in STANDARDS.md (PF = Practice
+of one line with its citation. Sources are the seeds named in docs/standards.md (PF = Practice
 Framework 2015, IB = interventions brochures, RRDP = Reducing Re-offending Delivery Plan) and,
 for the sentence shapes the standards take for granted, the Criminal Justice Act 2003 (CJA).
 """

@@ -1,7 +1,7 @@
 """Who may do what: one policy table (issue 6), read by the use cases and the schema's
 permission classes.
 
-Roles (API.md): PRACTITIONER reads and writes the cases of their provider; SENIOR_MANAGER does
+Roles (docs/api.md): PRACTITIONER reads and writes the cases of their provider; SENIOR_MANAGER does
 the same and may also issue final licence warnings (LIC-3) and restrict cases; PARTNER sees only
 the shared risk view; VICTIM_LIAISON_OFFICER reads and writes victim records only; AUDITOR reads
 every case and the audit log, writes nothing; ADMIN reads and writes every case and restricts

@@ -49,7 +49,7 @@ class CaseRepository(Protocol):
 
 
 class TierHistory(Protocol):
-    """TIER-1 history, stored apart from the case (DESIGN.md: ``tier_calculations``)."""
+    """TIER-1 history, stored apart from the case (docs/design.md: ``tier_calculations``)."""
 
     async def append(self, case_id: str, crn: str, calculation: TierCalculation) -> None:
         """Store a calculation (idempotent by its id)."""

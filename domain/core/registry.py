@@ -5,7 +5,7 @@ A ``Standard`` says what the rule asks, the numbers it uses (names in ``domain.c
 where it comes from (seed document and section), and whether the service *enforces* it (a mutation
 is refused when it is broken) and/or *monitors* it (it appears in ``Case.standards`` and
 ``standardsReport``). The standards engine takes titles from here, ``userErrors.standard`` names a
-registered ID, and ``docs/standards.md`` is generated from this table (``python -m api docs``).
+registered ID, and ``docs/standards.md`` is generated from this table (``python -m api.docs``).
 
 Declaring a standard is a statement in the module that implements it::
 

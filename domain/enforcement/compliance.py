@@ -3,7 +3,7 @@
 (The UK service's own code grew three definitions; every count, rule and summary here goes
 through ``counting_failures``.)
 
-Definitions (STANDARDS.md, PF "The sentence is enforced"):
+Definitions (docs/standards.md, PF "The sentence is enforced"):
 - An unacceptable failure is a failure to comply whose decision in force says "not acceptable".
   Failures awaiting decision do not count yet; an accepted explanation never counts.
 - ENF-2: failures on one calendar day count once.

@@ -1,4 +1,4 @@
-"""Enforcement rules (STANDARDS.md ENF-1..7, LIC-1..5, REC-2), over ``domain.compliance``."""
+"""Enforcement rules (docs/standards.md ENF-1..7, LIC-1..5, REC-2), over ``domain.compliance``."""
 
 from __future__ import annotations
 

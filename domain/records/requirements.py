@@ -1,4 +1,4 @@
-"""Requirement rules (STANDARDS.md "Requirements"), checked when a sentence is added or a
+"""Requirement rules (docs/standards.md "Requirements"), checked when a sentence is added or a
 requirement varied. Each returns violations whose ``field`` points at the parameter at fault and
 whose ``standard`` names the rule; an empty list means the requirement is acceptable.
 

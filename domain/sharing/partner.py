@@ -1,4 +1,4 @@
-"""The partner view (REC-4, API.md "Partner view"): what a partner agency may read, for which
+"""The partner view (REC-4, docs/api.md "Partner view"): what a partner agency may read, for which
 purposes and about which cases, as data; the summary is built with only the permitted fields, so
 nothing withheld is ever materialised (the UK partner API redacts JSON after serialisation).
 

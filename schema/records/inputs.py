@@ -46,7 +46,7 @@ class OffenceInput:
 
 
 @strawberry.input(description="A requirement or licence condition. Which parameters a type needs, and their limits, are in "
-                              "STANDARDS.md (REQ-*) and on each `RequirementType` value; a missing, out-of-range or "
+                              "docs/standards.md (REQ-*) and on each `RequirementType` value; a missing, out-of-range or "
                               "foreign parameter is a user error pointing at it.")
 class RequirementInput:
     type: enums.RequirementType = strawberry.field(description="Kind of requirement.")

@@ -34,7 +34,7 @@ class SharedRestriction:
     details: str | None = strawberry.field(description="Area, activity, address or times.")
 
 
-@strawberry.type(description="What a partner agency may see of a case (API.md partner view): the band only, never a narrative or a raw score.")
+@strawberry.type(description="What a partner agency may see of a case (docs/api.md partner view): the band only, never a narrative or a raw score.")
 class SharedRiskSummary:
     crn: str = strawberry.field(description="Case reference number.")
     rosh_level: enums.RoshLevel | None = strawberry.field(description="RoSH band.")

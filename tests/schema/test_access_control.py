@@ -198,7 +198,7 @@ async def test_nothing_in_the_api_changes_or_deletes_audit_records(gql):
     (Agency.PRISON, "RISK_MANAGEMENT", "ABSENT"),                   # no licence on this case
     (Agency.ADULT_SOCIAL_CARE, "SAFEGUARDING_ADULTS", "ABSENT"),
 ])
-async def test_partner_purposes_and_row_filters(gql, nps_case, agency, purpose, expected):
+async def test_rec_4_partner_purposes_and_row_filters(gql, nps_case, agency, purpose, expected):
     data, errors = await run(gql, f'{{ sharedRiskSummary(crn: "X123456", purpose: {purpose}) {{ roshLevel }} }}', partner(agency))
     assert forbidden_or(errors, "ALLOWED" if data["sharedRiskSummary"] else "ABSENT") == expected
 

@@ -81,7 +81,7 @@ async def test_a_retried_appointment_creates_no_second_failure_to_comply(gql, st
     assert compliance["case"]["compliance"]["failures"] == 1
 
 
-async def test_enf_4_second_unacceptable_failure_in_12_months_requires_breach(gql, store, order):
+async def test_enf_3_enf_4_enf_5_second_unacceptable_failure_in_12_months_requires_breach(gql, store, order):
     first = await miss(gql, order, "2026-10-05")
     await unacceptable(gql, first["failureToComply"]["id"])
     warned = await gql(WARN, {"input": {"crn": CRN, "sentenceId": order, "issuedOn": "2026-10-06", "final": False,
@@ -141,7 +141,7 @@ async def test_lic_3_final_licence_warning_needs_the_senior_manager_role(gql, li
     assert codes == ([code] if code else [])
 
 
-async def test_licence_recall_report_and_re_release(gql, licence):
+async def test_lic_1_lic_2_lic_4_licence_recall_report_and_re_release(gql, licence):
     failure = (await miss(gql, licence, "2026-11-02"))["failureToComply"]["id"]
     await unacceptable(gql, failure)
     standards = {s["standard"]: s for s in (await gql(COMPLIANCE, {"asOf": "2026-11-20"}))["case"]["standards"]}

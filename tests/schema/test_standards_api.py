@@ -174,7 +174,7 @@ REVIEW = """mutation($input: ReviewPlanInput!) { reviewPlan(input: $input) { rev
     userErrors { field code standard } } }"""
 
 
-async def test_plan_5_a_transfer_sets_a_review_due_and_review_plan_clears_it(gql, case):
+async def test_plan_5_alloc_4_a_transfer_sets_a_review_due_and_review_plan_clears_it(gql, case):
     sentence = await add_sentence(gql)
     await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "NPS", "officer": {"code": "N1", "name": "One"}, "allocatedOn": "2026-11-03"}})
     await gql(PLAN, {"input": {"crn": CRN, "sentenceId": sentence["id"], "completedOn": "2026-11-05",

@@ -1,4 +1,4 @@
-"""Working days for England and Wales (STANDARDS.md Definitions), from the holidays calendar."""
+"""Working days for England and Wales (docs/standards.md Definitions), from the holidays calendar."""
 
 from datetime import date
 

@@ -1,4 +1,4 @@
-"""REQ-* rules at their boundaries (STANDARDS.md "Requirements")."""
+"""REQ-* rules at their boundaries (docs/standards.md "Requirements")."""
 
 from datetime import date
 

@@ -180,7 +180,7 @@ def test_plan_4_pre_release_plan_within_12_weeks(planned_on, expected):
     assert state(case, "PLAN-4", date(2026, 4, 10)) is expected
 
 
-def test_plan_5_transfer_after_a_plan_sets_a_review_due_until_reviewed():
+def test_plan_5_alloc_4_transfer_after_a_plan_sets_a_review_due_until_reviewed():
     case = community_case(allocated_on=date(2026, 11, 3))
     sentence = case.sentences[0]
     builders.plan(sentence, date(2026, 11, 5))
