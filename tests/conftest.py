@@ -12,19 +12,35 @@ import httpx
 import pytest
 from asgi_lifespan import LifespanManager
 
-from api.app import create_app
-from api.auth import mint_token
 from api.settings import Settings
-from domain.core.calendar import LONDON
-from domain.core.enums import Provider, Role
-from domain.core.ports import FixedClock
-from domain.core.principal import Principal
-from domain.core.unit_of_work import UnitOfWork
-from repositories.factory import open_store
-from resolvers.root import schema
-from schema.context import Context, Loaders
+
+# The suite cannot be disturbed by the shell: a real MongoDB for the repository tests that opt in is
+# read once here (each such test uses its own throwaway database), then every setting's variable is
+# removed from the environment before anything builds the app (tests that need one set it themselves).
+REAL_MONGODB_URI = os.environ.get("MONGODB_URI") or None
+SETTING_VARIABLES = [name.upper() for name in Settings.model_fields]
+for _variable in SETTING_VARIABLES:
+    os.environ.pop(_variable, None)
+
+from api.app import create_app  # noqa: E402  (after the environment is cleared)
+from api.auth import mint_token  # noqa: E402
+from domain.core.calendar import LONDON  # noqa: E402
+from domain.core.enums import Provider, Role  # noqa: E402
+from domain.core.ports import FixedClock  # noqa: E402
+from domain.core.principal import Principal  # noqa: E402
+from domain.core.unit_of_work import UnitOfWork  # noqa: E402
+from repositories.factory import open_store  # noqa: E402
+from resolvers.root import schema  # noqa: E402
+from schema.context import Context, Loaders  # noqa: E402
 
 TODAY = date(2026, 11, 20)  # a Friday
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(monkeypatch):
+    """Every test starts from the service's defaults: a variable a test set is gone for the next."""
+    for variable in SETTING_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
 TEST_SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
 
 
@@ -175,4 +191,4 @@ async def create_case(gql: GraphQLRunner, crn: str = "X123456", **offender: Any)
 
 
 def requires_mongodb_reason() -> str | None:
-    return None if os.environ.get("MONGODB_URI") else "MONGODB_URI is not set: no real MongoDB server to test against"
+    return None if REAL_MONGODB_URI else "MONGODB_URI is not set: no real MongoDB server to test against"
