@@ -23,7 +23,7 @@ from domain.enums import (
     SafeguardingKind,
     SentenceType,
 )
-from domain.tiering import ComplexityFactor, Need, NeedSeverity
+from domain.tiering import ComplexityFactor, Need, NeedSeverity, ProblemLevel
 
 
 @dataclass(frozen=True)
@@ -141,6 +141,8 @@ class CaseQuery:
     providers: tuple[Provider | None, ...] | None = None
     # Token subject of the viewer: restricted cases are kept to those that list it.
     viewer: str | None = None
+    # System runs only (tier recalculation): restricted cases too, whoever the viewer.
+    include_restricted: bool = False
 
 
 @dataclass(frozen=True)
@@ -390,6 +392,9 @@ class RecordNeedsAssessment:
     assessed_on: date
     needs: tuple[tuple[Need, NeedSeverity], ...]
     expected_version: int | None = None
+    parenting_responsibilities: bool | None = None
+    impulsivity: ProblemLevel | None = None
+    temper_control: ProblemLevel | None = None
 
 
 @dataclass(frozen=True)

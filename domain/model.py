@@ -39,6 +39,7 @@ from domain.tiering import (
     ComplexityFactor,
     Need,
     NeedSeverity,
+    ProblemLevel,
     ProtectLevel,
 )
 
@@ -424,6 +425,10 @@ class NeedsAssessment(Model):
     id: str = Field(default_factory=new_id)
     assessed_on: date
     needs: dict[Need, NeedSeverity]
+    # The OASys answers behind hmpps-tier's additional factors for women (6.9, 11.2, 11.4); None: not answered.
+    parenting_responsibilities: bool | None = None
+    impulsivity: ProblemLevel | None = None
+    temper_control: ProblemLevel | None = None
     recorded: Recorded
 
 
@@ -453,6 +458,12 @@ class TierCalculation(Model):
     rule_version: str
     reason: str
     calculated_at: datetime
+    # Provisional parts (domain.tiering): the levels still possible and the missing inputs behind them.
+    range: str | None = None
+    possible_protect: list[ProtectLevel] = Field(default_factory=list)
+    possible_change: list[ChangeLevel] = Field(default_factory=list)
+    missing_inputs: list[dict[str, Any]] = Field(default_factory=list)
+    unsupervised: bool = False
     case_version: int = 1  # the case version written with it: orders the history exactly
 
 

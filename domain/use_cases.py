@@ -180,7 +180,8 @@ class CaseService:
         return Recorded(by=Actor(subject=principal.subject, name=principal.name), at=self.clock.now())
 
     async def _update(self, principal: Principal, crn: str, expected_version: int | None,
-                      change: Change, idempotency: Idempotency | None = None, check_policy: bool = True) -> Outcome:
+                      change: Change, idempotency: Idempotency | None = None, check_policy: bool = True,
+                      reason: str | None = None) -> Outcome:
         operation = _reason(change).replace(" ", "_")
         for _ in range(MAX_ATTEMPTS):
             case = await self.repository.get(crn)
@@ -205,7 +206,7 @@ class CaseService:
                 created = change(draft, self.clock.today())
             except Rejected as rejected:
                 return _fail(*rejected.violations)
-            recalculated = risk.recalculate(draft, _reason(change), self.clock.now(), self.clock.today())
+            recalculated = risk.recalculate(draft, reason or _reason(change), self.clock.now(), self.clock.today())
             if recalculated is not None:
                 draft.tier = recalculated
             if idempotency is not None:
@@ -396,6 +397,8 @@ class CaseService:
         def change(case: Case, today: date) -> NeedsAssessment:
             reject_if(risk_rules.needs_assessment(command, today))
             assessment = NeedsAssessment(assessed_on=command.assessed_on, needs=dict(command.needs),
+                                         parenting_responsibilities=command.parenting_responsibilities,
+                                         impulsivity=command.impulsivity, temper_control=command.temper_control,
                                          recorded=self._stamp(principal))
             case.needs_assessments.append(assessment)
             return assessment
@@ -411,6 +414,28 @@ class CaseService:
             return action
 
         return await self._update(principal, command.crn, command.expected_version, change)
+
+    async def recalculate_tiers(self, principal: Principal, batch: int = 200) -> dict[str, int]:
+        """TIER-1: recalculate every case's tier (restricted cases too) after a rule version
+        change or as time moves its inputs; a case whose tier would not change is not written.
+        Administrators only. Returns counts: cases read, recalculated, failed."""
+        counts = {"cases": 0, "recalculated": 0, "failed": 0}
+        if not (policy.allows(principal, policy.Operation.WRITE_CASE) and policy.provider_scope(principal) is None):
+            await self.refuse(principal, "recalculate_tiers", "only administrators recalculate every tier")
+            return counts
+        after = None
+        while True:
+            page = await self.repository.find(CaseQuery(include_restricted=True), batch, after)
+            for case in page:
+                counts["cases"] += 1
+                if risk.recalculate(case, "", self.clock.now(), self.clock.today()) is None:
+                    continue
+                outcome = await self._update(principal, case.crn, None, lambda draft, today: None, check_policy=False,
+                                             reason=risk.recalculation_reason(case))
+                counts["recalculated" if outcome.ok else "failed"] += 1
+            if len(page) < batch:
+                return counts
+            after = page[-1].crn
 
     async def restrict_case(self, principal: Principal, command: c.RestrictCase) -> Outcome:
         """Keep a case to an allow-list of staff; the caller stays on it (so nobody locks the case

@@ -593,12 +593,18 @@ class RecordNeedsAssessmentInput:
     crn: str = strawberry.field(description="The case.")
     assessed_on: date = strawberry.field(description="When assessed.")
     needs: list[NeedScoreInput] = strawberry.field(description="Each need area assessed, once.")
+    parenting_responsibilities: bool | None = strawberry.field(default=None, description="OASys 6.9: parenting or caring responsibilities (a factor for women); omit if not answered.")
+    impulsivity: enums.ProblemLevel | None = strawberry.field(default=None, description="OASys 11.2 impulsivity (a factor for women); omit if not answered.")
+    temper_control: enums.ProblemLevel | None = strawberry.field(default=None, description="OASys 11.4 temper control (a factor for women); omit if not answered.")
     expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
 
     def to_domain(self) -> c.RecordNeedsAssessment:
         return c.RecordNeedsAssessment(crn=self.crn, assessed_on=self.assessed_on,
                                        needs=tuple((enums.to_domain(n.need, t.Need), enums.to_domain(n.severity, t.NeedSeverity))
-                                                   for n in self.needs), expected_version=self.expected_version)
+                                                   for n in self.needs), expected_version=self.expected_version,
+                                       parenting_responsibilities=self.parenting_responsibilities,
+                                       impulsivity=enums.to_domain(self.impulsivity, t.ProblemLevel),
+                                       temper_control=enums.to_domain(self.temper_control, t.ProblemLevel))
 
 
 @strawberry.input(description="An emergency action on an immediate risk (RISK-3).")

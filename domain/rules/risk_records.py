@@ -17,15 +17,17 @@ from domain.commands import (
 )
 from domain.errors import Violation, breaks, invalid
 from domain.model import Case
+from domain.tiering import RSR_NO_SCORE
 from domain.rules.enforcement import has_offset
 from domain.rules.shape import not_in_future, text_present
 
 HUNDRED = Decimal(100)
 
 
-def score(value: Decimal | None, path: tuple[str, ...]) -> list[Violation]:
-    """A percentage, exact, 0 to 100 with at most two decimal places."""
-    if value is None:
+def score(value: Decimal | None, path: tuple[str, ...], no_score_marker: Decimal | None = None) -> list[Violation]:
+    """A percentage, exact, 0 to 100 with at most two decimal places (or the marker OASys uses
+    for "no score", where it has one)."""
+    if value is None or (no_score_marker is not None and value.is_finite() and value == no_score_marker):
         return []
     if not value.is_finite() or not Decimal(0) <= value <= HUNDRED:
         return [invalid(path, "A score is a percentage from 0 to 100.")]
@@ -39,7 +41,8 @@ def rosh_assessment(command: RecordRoshAssessment, today: date) -> list[Violatio
     if not command.rationale or not command.rationale.strip():
         errors.append(breaks("RISK-1", ("rationale",), "a RoSH assessment records its rationale (REC-2)."))
     errors += score(command.reoffending_score, ("reoffendingScore",))
-    errors += score(command.serious_recidivism_score, ("seriousRecidivismScore",))
+    # OASys writes 999.99 when no RSR score could be calculated: accepted, and scored as no score.
+    errors += score(command.serious_recidivism_score, ("seriousRecidivismScore",), RSR_NO_SCORE)
     groups = (command.risk_to_children, command.risk_to_public, command.risk_to_known_adult, command.risk_to_staff)
     by_group = [g for g in groups if g is not None]
     highest = max(by_group, key=lambda g: g.rank) if by_group else None
