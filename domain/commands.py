@@ -402,7 +402,17 @@ class RecordEmergencyAction:
     crn: str
     occurred_at: datetime
     action: str
-    manager_informed_at: datetime
+    manager_informed_at: datetime | None = None
+    expected_version: int | None = None
+
+
+@dataclass(frozen=True)
+class RecordManagerInformed:
+    """RISK-3: when the manager was informed of an emergency action recorded earlier."""
+
+    crn: str
+    emergency_action_id: str
+    informed_at: datetime
     expected_version: int | None = None
 
 

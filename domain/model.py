@@ -433,12 +433,13 @@ class NeedsAssessment(Model):
 
 
 class EmergencyAction(Model):
-    """RISK-3: immediate action on an immediate risk, and when a manager was informed."""
+    """RISK-3: immediate action on an immediate risk, and when a manager was informed (which is
+    recorded later, as soon as possible after the event)."""
 
     id: str = Field(default_factory=new_id)
     occurred_at: datetime
     action: str
-    manager_informed_at: datetime
+    manager_informed_at: datetime | None = None
     recorded: Recorded
 
 

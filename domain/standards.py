@@ -117,6 +117,7 @@ TITLES = {
     "LIC-2": "Recall report within 24 hours of the decision (2 hours in an emergency)",
     "LIC-5": "CRC non-emergency recall at HIGH RoSH endorsed by the NPS",
     "RISK-2": "CRC case at HIGH RoSH or above referred and transferred to the NPS",
+    "RISK-3": "Emergency action on an immediate risk recorded, and the manager informed as soon as possible after",
     "MAPPA-1": "MAPPA case recorded on ViSOR",
 }
 ORDER = list(TITLES)
@@ -455,8 +456,21 @@ def risk_and_mappa(case: Case, as_of: date) -> Iterable[Check]:
                      "MAPPA case without a ViSOR record reference: ViSOR use is mandatory.")
 
 
+def emergency_actions(case: Case, as_of: date) -> Iterable[Check]:
+    """RISK-3: each emergency action is DUE from the day it happened until the manager is
+    informed, then MET. No deadline: the PF says the manager is informed "as soon as possible
+    after the event", so none is invented."""
+    for action in case.emergency_actions:
+        occurred = action.occurred_at.astimezone(LONDON)
+        informed = action.manager_informed_at.astimezone(LONDON) if action.manager_informed_at else None
+        yield _check("RISK-3", None, arises_on=occurred.date(), done_on=informed.date() if informed else None,
+                     detail=f"Emergency action ({action.action.rstrip('.')}) at {occurred:%H:%M on %d %b %Y}; "
+                            + (f"manager informed at {informed:%H:%M on %d %b %Y}." if informed else
+                               "inform the manager as soon as possible after the event."))
+
+
 RULES: list[Rule] = [alloc_1, first_appointment, planning, plan_review, approved_premises, victims, completion,
-                     unpaid_work, enforcement, risk_and_mappa]
+                     unpaid_work, enforcement, risk_and_mappa, emergency_actions]
 
 
 def _ended_before(sentence: Sentence | None, as_of: date) -> date | None:

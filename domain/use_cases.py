@@ -415,6 +415,15 @@ class CaseService:
 
         return await self._update(principal, command.crn, command.expected_version, change)
 
+    async def record_manager_informed(self, principal: Principal, command: c.RecordManagerInformed) -> Outcome:
+        def change(case: Case, today: date) -> EmergencyAction:
+            action, errors = risk_rules.manager_informed(case, command, self.clock.now())
+            reject_if(errors)
+            action.manager_informed_at = command.informed_at
+            return action
+
+        return await self._update(principal, command.crn, command.expected_version, change)
+
     async def recalculate_tiers(self, principal: Principal, batch: int = 200) -> dict[str, int]:
         """TIER-1: recalculate every case's tier (restricted cases too) after a rule version
         change or as time moves its inputs; a case whose tier would not change is not written.

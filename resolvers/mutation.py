@@ -24,6 +24,7 @@ from schema.inputs import (
     RecordAppointmentInput,
     RecordBreachOutcomeInput,
     RecordEmergencyActionInput,
+    RecordManagerInformedInput,
     RecordNeedsAssessmentInput,
     RecordPlanInput,
     RecordRarActivityDayInput,
@@ -383,6 +384,13 @@ class Mutation:
                                       input: Annotated[RecordEmergencyActionInput, strawberry.argument(description=INPUT)]
                                       ) -> RiskPayload:
         return _risk_payload(info, await info.context.service.record_emergency_action(info.context.principal,
+                                                                                           input.to_domain()))
+
+    @strawberry.mutation(description="Record when the manager was informed of an emergency action (RISK-3: as soon as possible after the event).")
+    async def record_manager_informed(self, info: strawberry.Info[Context],
+                                      input: Annotated[RecordManagerInformedInput, strawberry.argument(description=INPUT)]
+                                      ) -> RiskPayload:
+        return _risk_payload(info, await info.context.service.record_manager_informed(info.context.principal,
                                                                                            input.to_domain()))
 
 

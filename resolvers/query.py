@@ -26,6 +26,7 @@ from schema.types import (
     Case,
     CaseConnection,
     CaseEdge,
+    EmergencyAction,
     FailureToComply,
     Node,
     PageInfo,
@@ -58,6 +59,9 @@ class Query:
         if type_name == "SafeguardingConcern" and len(keys) == 2:
             concern = next((s for s in case.safeguarding if s.id == keys[1]), None)
             return SafeguardingConcern.of(case.crn, concern) if concern else None
+        if type_name == "EmergencyAction" and len(keys) == 2:
+            action = next((a for a in case.emergency_actions if a.id == keys[1]), None)
+            return EmergencyAction.of(case.crn, action) if action else None
         sentence = case.sentence(keys[1]) if len(keys) >= 2 else None
         if sentence is None:
             return None

@@ -20,6 +20,7 @@ from resolvers.query import Query
 from schema.types import (
     Appointment,
     Case,
+    EmergencyAction,
     FailureToComply,
     Requirement,
     SafeguardingConcern,
@@ -60,7 +61,7 @@ def build_schema(*, max_depth: int = MAX_DEPTH, max_tokens: int = MAX_TOKENS,
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
-        types=[Case, Sentence, Requirement, Appointment, FailureToComply, SafeguardingConcern],
+        types=[Case, Sentence, Requirement, Appointment, FailureToComply, SafeguardingConcern, EmergencyAction],
         extensions=[
             partial(QueryDepthLimiter, max_depth=max_depth),
             partial(MaxTokensLimiter, max_token_count=max_tokens),

@@ -612,12 +612,24 @@ class RecordEmergencyActionInput:
     crn: str = strawberry.field(description="The case.")
     occurred_at: datetime = strawberry.field(description="When the risk arose and action was taken (with offset).")
     action: str = strawberry.field(description="What was done (not blank).")
-    manager_informed_at: datetime = strawberry.field(description="When a manager was informed (with offset; not before the event).")
+    manager_informed_at: datetime | None = strawberry.field(default=None, description="When a manager was informed (with offset; not before the event). Omit it if not yet: record it later with recordManagerInformed.")
     expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
 
     def to_domain(self) -> c.RecordEmergencyAction:
         return c.RecordEmergencyAction(crn=self.crn, occurred_at=self.occurred_at, action=self.action,
                                        manager_informed_at=self.manager_informed_at, expected_version=self.expected_version)
+
+
+@strawberry.input(description="When the manager was informed of an emergency action recorded earlier (RISK-3).")
+class RecordManagerInformedInput:
+    crn: str = strawberry.field(description="The case.")
+    emergency_action_id: strawberry.ID = strawberry.field(description="Global ID of the emergency action.")
+    informed_at: datetime = strawberry.field(description="When the manager was informed (with offset; not before the event, not in the future).")
+    expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
+
+    def to_domain(self) -> c.RecordManagerInformed:
+        return c.RecordManagerInformed(crn=self.crn, emergency_action_id=local_id(self.emergency_action_id, "EmergencyAction", self.crn),
+                                       informed_at=self.informed_at, expected_version=self.expected_version)
 
 
 @strawberry.input(description="Restrict a case to an allow-list of staff; to everyone else it does not exist. You stay on the list.")

@@ -203,7 +203,7 @@ class RecordAddressChangePayload:
     client_mutation_id: str | None = strawberry.field(default=None, description=CLIENT_ID)
 
 
-@strawberry.type(description="Result of a risk mutation (deregisterMappa, registerSafeguarding, endSafeguarding, registerComplexityFactor, recordNeedsAssessment, recordEmergencyAction).")
+@strawberry.type(description="Result of a risk mutation (deregisterMappa, registerSafeguarding, endSafeguarding, registerComplexityFactor, recordNeedsAssessment, recordEmergencyAction, recordManagerInformed).")
 class RiskPayload:
     case: Case | None = strawberry.field(description="The case as written, with its recalculated tier; null when rejected.")
     user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")

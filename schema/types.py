@@ -579,11 +579,17 @@ class NeedsAssessment:
 
 
 @strawberry.type(description="An emergency action on an immediate risk (RISK-3).")
-class EmergencyAction:
+class EmergencyAction(Node):
     occurred_at: datetime = strawberry.field(description="When the risk arose and action was taken.")
     action: str = strawberry.field(description="What was done.")
-    manager_informed_at: datetime = strawberry.field(description="When a manager was informed.")
+    manager_informed_at: datetime | None = strawberry.field(description="When a manager was informed; null until recorded (recordManagerInformed).")
     recorded: RecordStamp = strawberry.field(description="Who recorded it and when.")
+
+    @classmethod
+    def of(cls, crn: str, action: model.EmergencyAction) -> "EmergencyAction":
+        return cls(id=strawberry.ID(ids.encode("EmergencyAction", crn, action.id)), occurred_at=action.occurred_at,
+                   action=action.action, manager_informed_at=action.manager_informed_at,
+                   recorded=RecordStamp.of(action.recorded))
 
 
 @strawberry.type(description="Points behind a tier.")
@@ -776,8 +782,7 @@ class Case(Node):
 
     @strawberry.field(description="Emergency actions on immediate risk (RISK-3).")
     def emergency_actions(self) -> list[EmergencyAction]:
-        return [EmergencyAction(occurred_at=e.occurred_at, action=e.action, manager_informed_at=e.manager_informed_at,
-                                recorded=RecordStamp.of(e.recorded)) for e in self._case.emergency_actions]
+        return [EmergencyAction.of(self._case.crn, e) for e in self._case.emergency_actions]
 
     @strawberry.field(description="Status of every applicable national standard on `asOf` (default: today in England "
                                   "and Wales). The same history gives the same answer for the same `asOf`.")

@@ -9,14 +9,15 @@ from decimal import Decimal
 from domain.commands import (
     DeregisterMappa,
     RecordEmergencyAction,
+    RecordManagerInformed,
     RecordNeedsAssessment,
     RecordRoshAssessment,
     RegisterComplexityFactor,
     RegisterMappa,
     RegisterSafeguarding,
 )
-from domain.errors import Violation, breaks, invalid
-from domain.model import Case
+from domain.errors import ErrorCode, Violation, breaks, invalid
+from domain.model import Case, EmergencyAction
 from domain.tiering import RSR_NO_SCORE
 from domain.rules.enforcement import has_offset
 from domain.rules.shape import not_in_future, text_present
@@ -111,14 +112,40 @@ def needs_assessment(command: RecordNeedsAssessment, today: date) -> list[Violat
     return errors
 
 
+def _informed(occurred_at: datetime, informed_at: datetime, now: datetime, path: tuple[str, ...]) -> list[Violation]:
+    """RISK-3: the manager is informed after the event ("as soon as possible after"), never
+    before it, and not in the future."""
+    if informed_at > now:
+        return [invalid(path, "The manager cannot have been informed in the future.")]
+    if informed_at < occurred_at:
+        return [breaks("RISK-3", path, "the manager is informed after the event, not before it.")]
+    return []
+
+
 def emergency_action(command: RecordEmergencyAction, now: datetime) -> list[Violation]:
-    """RISK-3: the action taken and when the manager was informed (not before it happened)."""
-    errors = [*has_offset(command.occurred_at, ("occurredAt",)), *has_offset(command.manager_informed_at, ("managerInformedAt",)),
-              *text_present(command.action, ("action",), "Action taken")]
+    """RISK-3: the action is recorded first; when the manager was informed may come with it or
+    later (``manager_informed``)."""
+    errors = [*has_offset(command.occurred_at, ("occurredAt",)), *text_present(command.action, ("action",), "Action taken")]
+    if command.manager_informed_at is not None:
+        errors += has_offset(command.manager_informed_at, ("managerInformedAt",))
     if errors:
         return errors
-    if command.occurred_at > now or command.manager_informed_at > now:
-        errors.append(invalid(("occurredAt",), "Times cannot be in the future."))
-    if command.manager_informed_at < command.occurred_at:
-        errors.append(breaks("RISK-3", ("managerInformedAt",), "the manager is informed after the event, not before it."))
+    if command.occurred_at > now:
+        return [invalid(("occurredAt",), "The event cannot be in the future.")]
+    if command.manager_informed_at is not None:
+        errors += _informed(command.occurred_at, command.manager_informed_at, now, ("managerInformedAt",))
     return errors
+
+
+def manager_informed(case: Case, command: RecordManagerInformed, now: datetime) -> tuple[EmergencyAction | None, list[Violation]]:
+    """RISK-3: the time the manager was informed of an emergency action already recorded, once."""
+    action = next((a for a in case.emergency_actions if a.id == command.emergency_action_id), None)
+    if action is None:
+        return None, [Violation(ErrorCode.NOT_FOUND, "The case has no such emergency action.", ("emergencyActionId",))]
+    errors = has_offset(command.informed_at, ("informedAt",))
+    if errors:
+        return action, errors
+    if action.manager_informed_at is not None:
+        return action, [invalid(("emergencyActionId",), f"The manager was already recorded as informed at "
+                                                        f"{action.manager_informed_at.isoformat()}.")]
+    return action, _informed(action.occurred_at, command.informed_at, now, ("informedAt",))

@@ -108,6 +108,55 @@ async def test_risk_3_emergency_action_through_graphql(gql):
     actions = await gql("""query { case(crn: "X123456") { emergencyActions { action managerInformedAt } } }""")
     assert actions["case"]["emergencyActions"] == [{"action": "Police called to the address",
                                                     "managerInformedAt": "2026-11-19T15:20:00+00:00"}]
+    assert {s["standard"]: s["state"] for s in (await read(gql))["standards"]}["RISK-3"] == "MET"
+
+
+INFORMED = RISK % ("RecordManagerInformedInput", "recordManagerInformed")
+ACTIONS = """query { case(crn: "X123456") { emergencyActions { id action managerInformedAt }
+    standards(asOf: "2026-11-20") { standard state dueBy detail } } }"""
+
+
+async def test_risk_3_the_action_first_and_the_manager_informed_later(gql):
+    await create_case(gql, CRN)
+    data = await gql(RISK % ("RecordEmergencyActionInput", "recordEmergencyAction"), {"input": {
+        "crn": CRN, "occurredAt": "2026-11-19T15:00:00+00:00", "action": "Ambulance called: overdose"}})
+    assert data["recordEmergencyAction"]["userErrors"] == []
+    case = (await gql(ACTIONS))["case"]
+    [action] = case["emergencyActions"]
+    assert action["managerInformedAt"] is None
+    [due] = [s for s in case["standards"] if s["standard"] == "RISK-3"]
+    assert (due["state"], due["dueBy"]) == ("DUE", None) and "as soon as possible" in due["detail"]
+    node = await gql("""query($id: ID!) { node(id: $id) { ... on EmergencyAction { action } } }""", {"id": action["id"]})
+    assert node["node"] == {"action": "Ambulance called: overdose"}
+    done = await gql(INFORMED, {"input": {"crn": CRN, "emergencyActionId": action["id"],
+                                          "informedAt": "2026-11-20T08:30:00+00:00"}})
+    assert done["recordManagerInformed"]["userErrors"] == []
+    case = (await gql(ACTIONS))["case"]
+    assert case["emergencyActions"][0]["managerInformedAt"] == "2026-11-20T08:30:00+00:00"
+    assert [s["state"] for s in case["standards"] if s["standard"] == "RISK-3"] == ["MET"]
+
+
+async def test_risk_3_bad_manager_informed_inputs_are_user_errors(gql):
+    await create_case(gql, CRN)
+    await gql(RISK % ("RecordEmergencyActionInput", "recordEmergencyAction"), {"input": {
+        "crn": CRN, "occurredAt": "2026-11-19T15:00:00+00:00", "action": "Police called"}})
+    action_id = (await gql(ACTIONS))["case"]["emergencyActions"][0]["id"]
+    cases = [
+        ({"emergencyActionId": "not-an-id", "informedAt": "2026-11-19T16:00:00+00:00"}, ["input", "emergencyActionId"], "NOT_FOUND", None),
+        ({"emergencyActionId": action_id, "informedAt": "2026-11-19T14:59:00+00:00"}, ["input", "informedAt"], "STANDARD_VIOLATION", "RISK-3"),
+        ({"emergencyActionId": action_id, "informedAt": "2026-11-21T09:00:00+00:00"}, ["input", "informedAt"], "INVALID_INPUT", None),
+        ({"emergencyActionId": action_id, "informedAt": "2026-11-19T16:00:00"}, ["input", "informedAt"], "INVALID_INPUT", None),
+    ]
+    for fields, path, code, standard in cases:
+        data = await gql(INFORMED, {"input": {"crn": CRN, **fields}})
+        [error] = data["recordManagerInformed"]["userErrors"]
+        assert (error["field"], error["code"], error["standard"]) == (path, code, standard), fields
+        assert data["recordManagerInformed"]["case"] is None
+    await gql(INFORMED, {"input": {"crn": CRN, "emergencyActionId": action_id, "informedAt": "2026-11-19T16:00:00+00:00"}})
+    again = await gql(INFORMED, {"input": {"crn": CRN, "emergencyActionId": action_id,
+                                           "informedAt": "2026-11-19T17:00:00+00:00"}})
+    assert again["recordManagerInformed"]["userErrors"][0]["field"] == ["input", "emergencyActionId"]
+    assert (await gql(ACTIONS))["case"]["emergencyActions"][0]["managerInformedAt"] == "2026-11-19T16:00:00+00:00"
 
 
 async def test_a_bad_score_is_a_user_error_pointing_at_it(gql):

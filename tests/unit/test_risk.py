@@ -136,7 +136,7 @@ def test_safe_1_a_referral_says_to_whom_and_when():
     assert [v.standard for v in risk_records.safeguarding(command, date(2026, 11, 20))] == ["SAFE-1"]
 
 
-def test_risk_3_manager_informed_after_the_event():
+def test_risk_3_manager_informed_after_the_event_when_given_with_the_action():
     command = RecordEmergencyAction(crn="X", occurred_at=datetime(2026, 11, 19, 15, tzinfo=LONDON),
                                     action="Police called", manager_informed_at=datetime(2026, 11, 19, 14, tzinfo=LONDON))
     assert [v.standard for v in risk_records.emergency_action(command, datetime(2026, 11, 20, tzinfo=LONDON))] == ["RISK-3"]
