@@ -459,7 +459,10 @@ def risk_and_mappa(case: Case, as_of: date) -> Iterable[Check]:
 def emergency_actions(case: Case, as_of: date) -> Iterable[Check]:
     """RISK-3: each emergency action is DUE from the day it happened until the manager is
     informed, then MET. No deadline: the PF says the manager is informed "as soon as possible
-    after the event", so none is invented."""
+    after the event", so none is invented. The catalogue has the action recorded "with the time a
+    manager was informed"; the PF's "all action should be recorded and the relevant manager
+    informed as soon as possible after the event" puts the record first and the informing after,
+    so the time may be recorded later (the PF wins)."""
     for action in case.emergency_actions:
         occurred = action.occurred_at.astimezone(LONDON)
         informed = action.manager_informed_at.astimezone(LONDON) if action.manager_informed_at else None
