@@ -1,4 +1,5 @@
-"""``python -m api serve`` runs the service; ``python -m api token`` mints a development token."""
+"""``python -m api serve`` runs the service; ``python -m api token`` mints a development token;
+``python -m api tiers recalculate`` recalculates every case's tier (after a rule version change)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ def main(argv: list[str] | None = None) -> None:
     from api.token import add_arguments, token_from_arguments
 
     add_arguments(commands.add_parser("token", help="Print a development bearer token."))
+    tiers = commands.add_parser("tiers", help="Tier maintenance (TIER-1).")
+    tiers.add_argument("action", choices=["recalculate"],
+                       help="recalculate: every case's tier, recording RULES_CHANGED where the rule version changed.")
     arguments = parser.parse_args(argv)
 
     from api.settings import Settings
@@ -29,6 +33,22 @@ def main(argv: list[str] | None = None) -> None:
         if settings.environment == "production":
             sys.exit("Development tokens are not minted in production.")
         print(token_from_arguments(arguments, settings))
+        return
+    if arguments.command == "tiers":
+        import asyncio
+
+        from api.tiers import recalculate_all
+        from domain.core.ports import SystemClock
+        from domain.risk.tiering import RULE_VERSION
+
+        if settings.embedded_store:
+            print("Warning: no MONGODB_URI, so this runs on an empty embedded store (nothing to recalculate).",
+                  file=sys.stderr)
+        counts = asyncio.run(recalculate_all(settings, SystemClock()))
+        print(f"Rule version {RULE_VERSION}: {counts['cases']} cases read, {counts['recalculated']} recalculated, "
+              f"{counts['failed']} failed.")
+        if counts["failed"]:
+            sys.exit(1)
         return
 
     import uvicorn

@@ -1,10 +1,17 @@
 """A handful of realistic demo cases for exploring the API on the embedded store, dated relative
 to today so the standards show a mix of met, due and overdue. Written through the use cases, so
-every rule applies to them as to any other write."""
+every rule applies to them as to any other write.
+
+Tiers (TIER-1, rule version hmpps-tier-v2.2026), each explained by ``tier { breakdown explanation
+ruleVersion range missingInputs }``: D000001 D1 (low RoSH, few needs); D000002 B2 (HIGH RoSH and
+RSR 20, needs and OGRS 45); D000003 A2 (VERY_HIGH and MAPPA level 2, 150 each); D000004 a range
+("A–D, RoSH missing; 1–3, ...": nothing assessed yet, so nothing assumed); D000005 C1 (MEDIUM
+RoSH plus the additional factors for women: parenting responsibilities and impulsivity)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from domain.core.enums import (
     AppointmentKind,
@@ -36,7 +43,8 @@ from domain.records.commands import (
     TransferCase,
 )
 from domain.risk import use_cases as risk
-from domain.risk.commands import RecordRoshAssessment, RegisterMappa
+from domain.risk.commands import RecordNeedsAssessment, RecordRoshAssessment, RegisterMappa
+from domain.risk.tiering import Need, NeedSeverity, ProblemLevel
 
 DEMO_ACTOR = Principal(subject="demo-loader", name="Demo data loader", roles=frozenset({Role.ADMIN}))
 
@@ -67,7 +75,11 @@ async def load_demo_cases(uow: UnitOfWork, clock: Clock) -> list[str]:
         requirements=(RequirementDetails(RequirementType.UNPAID_WORK, hours=120),
                       RequirementDetails(RequirementType.REHABILITATION_ACTIVITY, days=15)))))
     await _check(await risk.record_rosh_assessment(uow, DEMO_ACTOR, RecordRoshAssessment(
-        crn="D000001", level=RoshLevel.LOW, assessed_on=ago(19), rationale="No history of violence; stable address.")))
+        crn="D000001", level=RoshLevel.LOW, assessed_on=ago(19), rationale="No history of violence; stable address.",
+        reoffending_score=Decimal("32"))))
+    await _check(await risk.record_needs_assessment(uow, DEMO_ACTOR, RecordNeedsAssessment(
+        crn="D000001", assessed_on=ago(19), needs=((Need.EDUCATION_TRAINING_AND_EMPLOYABILITY, NeedSeverity.STANDARD),
+                                                   (Need.LIFESTYLE_AND_ASSOCIATES, NeedSeverity.STANDARD)))))
     await _check(await records.allocate_case(uow, DEMO_ACTOR, AllocateCase(
         crn="D000001", provider=Provider.CRC, officer=OfficerDetails("C12A004", "Priya Shah"), allocated_on=ago(18))))
 
@@ -76,7 +88,12 @@ async def load_demo_cases(uow: UnitOfWork, clock: Clock) -> list[str]:
     # Assessed at court before sentence: BBR eligibility (REQ-PRG-1) reads the current RoSH.
     await _check(await risk.record_rosh_assessment(uow, DEMO_ACTOR, RecordRoshAssessment(
         crn="D000002", level=RoshLevel.HIGH, risk_to_children=RoshLevel.MEDIUM, assessed_on=ago(38),
-        rationale="Escalating violence towards partner; children in the household witnessed incidents.")))
+        rationale="Escalating violence towards partner; children in the household witnessed incidents.",
+        reoffending_score=Decimal("45.50"), serious_recidivism_score=Decimal("7.20"))))
+    await _check(await risk.record_needs_assessment(uow, DEMO_ACTOR, RecordNeedsAssessment(
+        crn="D000002", assessed_on=ago(38), needs=((Need.RELATIONSHIPS, NeedSeverity.SEVERE),
+                                                   (Need.THINKING_AND_BEHAVIOUR, NeedSeverity.SEVERE),
+                                                   (Need.ALCOHOL_MISUSE, NeedSeverity.STANDARD)))))
     await _check(await records.add_sentence(uow, DEMO_ACTOR, AddSentence(
         crn="D000002", type=SentenceType.SUSPENDED_SENTENCE_ORDER, imposed_on=ago(40), length_months=24,
         custodial_term_months=12,
@@ -97,7 +114,12 @@ async def load_demo_cases(uow: UnitOfWork, clock: Clock) -> list[str]:
         requirements=(RequirementDetails(RequirementType.RESIDENCE, details="Approved Premises, Bradford"),
                       RequirementDetails(RequirementType.DRUG_TESTING)))))
     await _check(await risk.record_rosh_assessment(uow, DEMO_ACTOR, RecordRoshAssessment(
-        crn="D000003", level=RoshLevel.VERY_HIGH, assessed_on=ago(10), rationale="Pre-release assessment: serious violence.")))
+        crn="D000003", level=RoshLevel.VERY_HIGH, assessed_on=ago(10), rationale="Pre-release assessment: serious violence.",
+        reoffending_score=Decimal("61"), serious_recidivism_score=Decimal("12.40"))))
+    await _check(await risk.record_needs_assessment(uow, DEMO_ACTOR, RecordNeedsAssessment(
+        crn="D000003", assessed_on=ago(10), needs=((Need.ACCOMMODATION, NeedSeverity.SEVERE),
+                                                   (Need.DRUG_MISUSE, NeedSeverity.STANDARD),
+                                                   (Need.ATTITUDES, NeedSeverity.STANDARD)))))
     await _check(await risk.register_mappa(uow, DEMO_ACTOR, RegisterMappa(
         crn="D000003", category=MappaCategory.CATEGORY_2, level=MappaLevel.LEVEL_2, registered_on=ago(10),
         visor_recorded=True)))
@@ -119,7 +141,11 @@ async def load_demo_cases(uow: UnitOfWork, clock: Clock) -> list[str]:
         offence=OffenceDetails("Burglary of a dwelling", OffenceCategory.ACQUISITIVE, ago(200)),
         requirements=(RequirementDetails(RequirementType.DRUG_APPOINTMENT),))))
     await _check(await risk.record_rosh_assessment(uow, DEMO_ACTOR, RecordRoshAssessment(
-        crn="D000005", level=RoshLevel.MEDIUM, assessed_on=ago(62), rationale="Acquisitive offending to fund drug use.")))
+        crn="D000005", level=RoshLevel.MEDIUM, assessed_on=ago(62), rationale="Acquisitive offending to fund drug use.",
+        reoffending_score=Decimal("38"))))
+    await _check(await risk.record_needs_assessment(uow, DEMO_ACTOR, RecordNeedsAssessment(
+        crn="D000005", assessed_on=ago(62), needs=((Need.DRUG_MISUSE, NeedSeverity.SEVERE),),
+        parenting_responsibilities=True, impulsivity=ProblemLevel.SOME_PROBLEMS, temper_control=ProblemLevel.NO_PROBLEMS)))
     await _check(await records.allocate_case(uow, DEMO_ACTOR, AllocateCase(
         crn="D000005", provider=Provider.CRC, officer=OfficerDetails("C12A009", "Tom Okafor"), allocated_on=ago(61))))
     await _check(await records.transfer_case(uow, DEMO_ACTOR, TransferCase(

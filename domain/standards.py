@@ -47,6 +47,7 @@ __all__ = ["FAR_FUTURE", "MONITORS", "SEVERITY", "Check", "Report", "StandardSta
 MONITORS: tuple[Monitor, ...] = (
     records.alloc_1, delivery.first_appointment, delivery.planning, delivery.plan_review, delivery.approved_premises,
     sharing.victims, delivery.completion, delivery.unpaid_work, enforcement.enforcement, risk.risk_and_mappa,
+    risk.emergency_actions,
 )
 
 

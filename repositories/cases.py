@@ -83,10 +83,11 @@ def filter_for(query: CaseQuery, after_crn: str | None) -> dict[str, Any]:
         elif conditions["current.provider"] not in [p.value if p else None for p in query.providers]:
             conditions["current.provider"] = {"$in": []}
     # Restricted cases exist only for the staff on their allow-list (domain.policy).
-    alternatives.append([{"current.restrictedTo": None}, {"current.restrictedTo": query.viewer}])
+    if not query.include_restricted:
+        alternatives.append([{"current.restrictedTo": None}, {"current.restrictedTo": query.viewer}])
     if len(alternatives) == 1:
         conditions["$or"] = alternatives[0]
-    else:
+    elif alternatives:
         conditions["$and"] = [{"$or": branch} for branch in alternatives]
     if query.tiers is not None:
         conditions["current.tier"] = {"$in": list(query.tiers)}

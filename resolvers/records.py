@@ -25,7 +25,7 @@ from schema.records.payloads import (
     case_of,
 )
 from schema.records.types import Allocation, Case, CaseConnection, CaseEdge, Requirement, Sentence
-from schema.risk.types import SafeguardingConcern
+from schema.risk.types import EmergencyAction, SafeguardingConcern
 from schema.standards import StandardsReport
 
 
@@ -47,6 +47,9 @@ class RecordsQuery:
         if type_name == "SafeguardingConcern" and len(keys) == 2:
             concern = next((s for s in case.safeguarding if s.id == keys[1]), None)
             return SafeguardingConcern.of(case.crn, concern) if concern else None
+        if type_name == "EmergencyAction" and len(keys) == 2:
+            action = next((a for a in case.emergency_actions if a.id == keys[1]), None)
+            return EmergencyAction.of(case.crn, action) if action else None
         sentence = case.sentence(keys[1]) if len(keys) >= 2 else None
         if sentence is None:
             return None

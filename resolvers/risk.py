@@ -15,6 +15,7 @@ from schema.risk.inputs import (
     DeregisterMappaInput,
     EndSafeguardingInput,
     RecordEmergencyActionInput,
+    RecordManagerInformedInput,
     RecordNeedsAssessmentInput,
     RecordRoshAssessmentInput,
     RegisterComplexityFactorInput,
@@ -83,6 +84,14 @@ class RiskMutation:
                                       ) -> RiskPayload:
         return _risk_payload(info, await risk.record_emergency_action(info.context.uow, info.context.principal,
                                                                                            input.to_domain()))
+
+
+    @strawberry.mutation(description="Record when the manager was informed of an emergency action (RISK-3: as soon as possible after the event).")
+    async def record_manager_informed(self, info: strawberry.Info[Context],
+                                      input: Annotated[RecordManagerInformedInput, strawberry.argument(description=INPUT)]
+                                      ) -> RiskPayload:
+        return _risk_payload(info, await risk.record_manager_informed(info.context.uow, info.context.principal,
+                                                                      input.to_domain()))
 
 
 def _risk_payload(info, outcome) -> RiskPayload:

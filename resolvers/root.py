@@ -24,7 +24,7 @@ from resolvers.sharing import SharingMutation, SharingQuery
 from schema.delivery.types import Appointment
 from schema.enforcement.types import FailureToComply
 from schema.records.types import Case, Requirement, Sentence
-from schema.risk.types import SafeguardingConcern
+from schema.risk.types import EmergencyAction, SafeguardingConcern
 
 
 # The roots, merged from one slice per capability (resolvers/<capability>.py). A new mutation goes
@@ -73,7 +73,7 @@ def build_schema(*, max_depth: int = MAX_DEPTH, max_tokens: int = MAX_TOKENS,
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
-        types=[Case, Sentence, Requirement, Appointment, FailureToComply, SafeguardingConcern],
+        types=[Case, Sentence, Requirement, Appointment, FailureToComply, SafeguardingConcern, EmergencyAction],
         extensions=[
             partial(QueryDepthLimiter, max_depth=max_depth),
             partial(MaxTokensLimiter, max_token_count=max_tokens),

@@ -171,18 +171,37 @@ Need = _graphql_enum(t.Need, "A criminogenic need area (TIER-1 change level).", 
     "ACCOMMODATION": "Accommodation (weight 1).", "EDUCATION_TRAINING_AND_EMPLOYABILITY": "Education, training and employability (weight 1).",
     "RELATIONSHIPS": "Relationships (weight 1).", "LIFESTYLE_AND_ASSOCIATES": "Lifestyle and associates (weight 1).",
     "DRUG_MISUSE": "Drug misuse (weight 1).", "ALCOHOL_MISUSE": "Alcohol misuse (weight 1).",
-    "THINKING_AND_BEHAVIOUR": "Thinking and behaviour (weight 2).", "ATTITUDES": "Attitudes (weight 2)."})
+    "THINKING_AND_BEHAVIOUR": "Thinking and behaviour (weight 2).", "ATTITUDES": "Attitudes (weight 2).",
+    "FINANCIAL_MANAGEMENT_AND_INCOME": "Financial management and income (weight 0: recorded, scores nothing).",
+    "EMOTIONAL_WELL_BEING": "Emotional well-being (weight 0: recorded, scores nothing)."})
 
 NeedSeverity = _graphql_enum(t.NeedSeverity, "Severity of a need.", {
     "NO_NEED": "No need (0).", "STANDARD": "Standard need (1).", "SEVERE": "Severe need (2)."})
 
+ProblemLevel = _graphql_enum(t.ProblemLevel, "An OASys problem answer (impulsivity 11.2, temper control 11.4).", {
+    "NO_PROBLEMS": "0: no problems.", "SOME_PROBLEMS": "1: some problems.", "SIGNIFICANT_PROBLEMS": "2: significant problems."})
+
 ProtectLevel = _graphql_enum(t.ProtectLevel, "Protect level of a tier (risk of harm).", {
-    "A": "30 points or more.", "B": "20 to 29 points.", "C": "10 to 19 points.", "D": "Under 10 points.",
-    "MISSING": "No RoSH assessment: not assumed to be D."})
+    "A": "150 points or more (RoSH VERY_HIGH or MAPPA level 2 or 3 alone reach it).", "B": "20 to 149 points.",
+    "C": "10 to 19 points.", "D": "Under 10 points.",
+    "MISSING": "Not determined: a missing input could change it (see `possibleProtectLevels` and `missingInputs`); never assumed to be D.",
+    "NOT_APPLICABLE": "No active sentence: not tiered."})
 
 ChangeLevel = _graphql_enum(t.ChangeLevel, "Change level of a tier (likelihood of reoffending and needs).", {
-    "ZERO": "0: no mandate for change.", "ONE": "1: under 10 points.", "TWO": "2: 10 to 19 points (or provisional).",
-    "THREE": "3: 20 points or more."})
+    "ZERO": "0: no mandate for change.", "ONE": "1: under 10 points.", "TWO": "2: 10 to 19 points.",
+    "THREE": "3: 20 points or more.",
+    "MISSING": "Not determined: a missing input could change it (see `possibleChangeLevels` and `missingInputs`).",
+    "NOT_APPLICABLE": "No active sentence: not tiered."})
+
+TierInput = _graphql_enum(t.TierInput, "A tier input that can be missing (TIER-1).", {
+    "ROSH": "The RoSH level (no RoSH assessment).", "GENDER": "Gender recorded as NOT_KNOWN (additional factors for women).",
+    "PARENTING_RESPONSIBILITIES": "The parenting responsibilities answer (OASys 6.9), for a woman.",
+    "IMPULSIVITY_AND_TEMPER_CONTROL": "The impulsivity and temper control answers (OASys 11.2, 11.4), for a woman.",
+    "NEEDS_ASSESSMENT": "The needs assessment (none recorded).",
+    "REOFFENDING_SCORE": "The likelihood-of-reoffending (OGRS) score."})
+
+TierAxis = _graphql_enum(t.Axis, "The part of a tier an input bears on.", {
+    "PROTECT": "The protect level (letter).", "CHANGE": "The change level (digit)."}, name="TierAxis")
 
 SharingPurpose = _graphql_enum(sharing.SharingPurpose, "Why a partner reads shared risk data (REC-4): one is required.", {
     "RISK_MANAGEMENT": "To identify or manage risk.", "PUBLIC_PROTECTION": "To protect the public.",

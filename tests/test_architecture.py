@@ -90,7 +90,8 @@ def test_every_rule_id_the_code_cites_is_registered():
     cited = set()
     for path in (ROOT / "domain").rglob("*.py"):
         cited |= _rule_ids_cited_in(path.read_text(encoding="utf-8"))
-    unknown = {i for i in cited if i not in REGISTRY and not i.startswith(("TIER-1/",))}
+    # Ticket numbers of the projects we read (hmpps-tier's MAS-422, ...) are not rule IDs.
+    unknown = {i for i in cited if i not in REGISTRY and not i.startswith(("TIER-1/", "MAS-"))}
     assert unknown == set()
 
 

@@ -133,9 +133,11 @@ class UnitOfWork:
         return Recorded(by=Actor(subject=principal.subject, name=principal.name), at=self.clock.now())
 
     async def update(self, principal: Principal, crn: str, expected_version: int | None, change: Change, *,
-                     operation: str, idempotency: Idempotency | None = None, check_policy: bool = True) -> Outcome:
+                     operation: str, idempotency: Idempotency | None = None, check_policy: bool = True,
+                     reason: str | None = None) -> Outcome:
         """Apply ``change`` to case ``crn`` and write it, all or nothing. ``operation`` names the
-        use case in the audit trail and, in words, as the reason of a tier recalculation."""
+        use case in the audit trail and, in words (unless ``reason`` says otherwise), as the reason of
+        a tier recalculation."""
         for _ in range(MAX_ATTEMPTS):
             case = await self.cases.get(crn)
             if case is None:
@@ -159,7 +161,8 @@ class UnitOfWork:
                 created = change(draft, self.clock.today())
             except Rejected as rejected:
                 return fail(*rejected.violations)
-            recalculated = derivation.recalculate(draft, operation.replace("_", " "), self.clock.now(), self.clock.today())
+            recalculated = derivation.recalculate(draft, reason or operation.replace("_", " "), self.clock.now(),
+                                                  self.clock.today())
             if recalculated is not None:
                 draft.tier = recalculated
             if idempotency is not None:

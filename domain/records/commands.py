@@ -99,3 +99,5 @@ class CaseQuery:
     providers: tuple[Provider | None, ...] | None = None
     # Token subject of the viewer: restricted cases are kept to those that list it.
     viewer: str | None = None
+    # System runs only (tier recalculation): restricted cases too, whoever the viewer.
+    include_restricted: bool = False

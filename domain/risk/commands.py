@@ -10,7 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from domain.core.enums import MappaCategory, MappaLevel, RoshLevel, SafeguardingAgency, SafeguardingKind
-from domain.risk.tiering import ComplexityFactor, Need, NeedSeverity
+from domain.risk.tiering import ComplexityFactor, Need, NeedSeverity, ProblemLevel
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,9 @@ class RecordNeedsAssessment:
     assessed_on: date
     needs: tuple[tuple[Need, NeedSeverity], ...]
     expected_version: int | None = None
+    parenting_responsibilities: bool | None = None
+    impulsivity: ProblemLevel | None = None
+    temper_control: ProblemLevel | None = None
 
 
 @dataclass(frozen=True)
@@ -90,5 +93,15 @@ class RecordEmergencyAction:
     crn: str
     occurred_at: datetime
     action: str
-    manager_informed_at: datetime
+    manager_informed_at: datetime | None = None
+    expected_version: int | None = None
+
+
+@dataclass(frozen=True)
+class RecordManagerInformed:
+    """RISK-3: when the manager was informed of an emergency action recorded earlier."""
+
+    crn: str
+    emergency_action_id: str
+    informed_at: datetime
     expected_version: int | None = None

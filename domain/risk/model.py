@@ -11,7 +11,7 @@ from pydantic import Field
 
 from domain.core.base import Model, Recorded, new_id
 from domain.core.enums import MappaCategory, MappaLevel, RoshLevel, SafeguardingAgency, SafeguardingKind
-from domain.risk.tiering import ChangeLevel, ComplexityFactor, Need, NeedSeverity, ProtectLevel
+from domain.risk.tiering import ChangeLevel, ComplexityFactor, Need, NeedSeverity, ProblemLevel, ProtectLevel
 
 
 class RoshAssessment(Model):
@@ -78,16 +78,21 @@ class NeedsAssessment(Model):
     id: str = Field(default_factory=new_id)
     assessed_on: date
     needs: dict[Need, NeedSeverity]
+    # The OASys answers behind hmpps-tier's additional factors for women (6.9, 11.2, 11.4); None: not answered.
+    parenting_responsibilities: bool | None = None
+    impulsivity: ProblemLevel | None = None
+    temper_control: ProblemLevel | None = None
     recorded: Recorded
 
 
 class EmergencyAction(Model):
-    """RISK-3: immediate action on an immediate risk, and when a manager was informed."""
+    """RISK-3: immediate action on an immediate risk, and when a manager was informed (which is
+    recorded later, as soon as possible after the event)."""
 
     id: str = Field(default_factory=new_id)
     occurred_at: datetime
     action: str
-    manager_informed_at: datetime
+    manager_informed_at: datetime | None = None
     recorded: Recorded
 
 
@@ -107,4 +112,10 @@ class TierCalculation(Model):
     rule_version: str
     reason: str
     calculated_at: datetime
+    # Provisional parts (domain.risk.tiering): the levels still possible and the missing inputs behind them.
+    range: str | None = None
+    possible_protect: list[ProtectLevel] = Field(default_factory=list)
+    possible_change: list[ChangeLevel] = Field(default_factory=list)
+    missing_inputs: list[dict[str, Any]] = Field(default_factory=list)
+    unsupervised: bool = False
     case_version: int = 1  # the case version written with it: orders the history exactly

@@ -8,25 +8,31 @@ from decimal import Decimal
 
 from domain.core.case import Case
 from domain.core.checks import has_offset, not_in_future, text_present
-from domain.core.errors import Violation, breaks, invalid
+from domain.core.errors import ErrorCode, Violation, breaks, invalid
 from domain.core.registry import Section, standard
 from domain.risk.commands import (
     DeregisterMappa,
     RecordEmergencyAction,
+    RecordManagerInformed,
     RecordNeedsAssessment,
     RecordRoshAssessment,
     RegisterComplexityFactor,
     RegisterMappa,
     RegisterSafeguarding,
 )
+from domain.risk.model import EmergencyAction
+from domain.risk.tiering import RSR_NO_SCORE
 
 RISK_1 = standard("RISK-1", Section.RISK, "Each RoSH assessment records level, date, assessor and rationale",
                   source="PF Managing RoSH", enforced=True,
                   rule="Assessments are kept as history; the overall level is not below any group's level; the current "
                        "one drives ALLOC-3, PLAN-1, PLAN-5 and TIER-1.")
-RISK_3 = standard("RISK-3", Section.RISK, "Immediate risk: action taken and recorded, the manager informed",
-                  source="PF Managing RoSH", enforced=True,
-                  rule="An emergency action is recorded with the time a manager was informed, which is not before the event.")
+RISK_3 = standard("RISK-3", Section.RISK,
+                  "Emergency action on an immediate risk recorded, and the manager informed as soon as possible after",
+                  source="PF Managing RoSH", enforced=True, monitored=True,
+                  rule="An emergency action is recorded first; the time a manager was informed (never before the event, "
+                       "never in the future) may be recorded later. DUE until then, with no deadline (\"as soon as "
+                       "possible after the event\").")
 SAFE_1 = standard("SAFE-1", Section.SAFEGUARDING, "Safeguarding concerns identified early and shared",
                   source="PF Safeguarding", enforced=True,
                   rule="Safeguarding concerns are time-bounded registrations with the referral made, to whom and when.")
@@ -34,9 +40,10 @@ SAFE_1 = standard("SAFE-1", Section.SAFEGUARDING, "Safeguarding concerns identif
 HUNDRED = Decimal(100)
 
 
-def score(value: Decimal | None, path: tuple[str, ...]) -> list[Violation]:
-    """A percentage, exact, 0 to 100 with at most two decimal places."""
-    if value is None:
+def score(value: Decimal | None, path: tuple[str, ...], no_score_marker: Decimal | None = None) -> list[Violation]:
+    """A percentage, exact, 0 to 100 with at most two decimal places (or the marker OASys uses
+    for "no score", where it has one)."""
+    if value is None or (no_score_marker is not None and value.is_finite() and value == no_score_marker):
         return []
     if not value.is_finite() or not Decimal(0) <= value <= HUNDRED:
         return [invalid(path, "A score is a percentage from 0 to 100.")]
@@ -50,7 +57,8 @@ def rosh_assessment(command: RecordRoshAssessment, today: date) -> list[Violatio
     if not command.rationale or not command.rationale.strip():
         errors.append(breaks(RISK_1, ("rationale",), "a RoSH assessment records its rationale (REC-2)."))
     errors += score(command.reoffending_score, ("reoffendingScore",))
-    errors += score(command.serious_recidivism_score, ("seriousRecidivismScore",))
+    # OASys writes 999.99 when no RSR score could be calculated: accepted, and scored as no score.
+    errors += score(command.serious_recidivism_score, ("seriousRecidivismScore",), RSR_NO_SCORE)
     groups = (command.risk_to_children, command.risk_to_public, command.risk_to_known_adult, command.risk_to_staff)
     by_group = [g for g in groups if g is not None]
     highest = max(by_group, key=lambda g: g.rank) if by_group else None
@@ -119,14 +127,40 @@ def needs_assessment(command: RecordNeedsAssessment, today: date) -> list[Violat
     return errors
 
 
+def _informed(occurred_at: datetime, informed_at: datetime, now: datetime, path: tuple[str, ...]) -> list[Violation]:
+    """RISK-3: the manager is informed after the event ("as soon as possible after"), never
+    before it, and not in the future."""
+    if informed_at > now:
+        return [invalid(path, "The manager cannot have been informed in the future.")]
+    if informed_at < occurred_at:
+        return [breaks(RISK_3, path, "the manager is informed after the event, not before it.")]
+    return []
+
+
 def emergency_action(command: RecordEmergencyAction, now: datetime) -> list[Violation]:
-    """RISK-3: the action taken and when the manager was informed (not before it happened)."""
-    errors = [*has_offset(command.occurred_at, ("occurredAt",)), *has_offset(command.manager_informed_at, ("managerInformedAt",)),
-              *text_present(command.action, ("action",), "Action taken")]
+    """RISK-3: the action is recorded first; when the manager was informed may come with it or
+    later (``manager_informed``)."""
+    errors = [*has_offset(command.occurred_at, ("occurredAt",)), *text_present(command.action, ("action",), "Action taken")]
+    if command.manager_informed_at is not None:
+        errors += has_offset(command.manager_informed_at, ("managerInformedAt",))
     if errors:
         return errors
-    if command.occurred_at > now or command.manager_informed_at > now:
-        errors.append(invalid(("occurredAt",), "Times cannot be in the future."))
-    if command.manager_informed_at < command.occurred_at:
-        errors.append(breaks(RISK_3, ("managerInformedAt",), "the manager is informed after the event, not before it."))
+    if command.occurred_at > now:
+        return [invalid(("occurredAt",), "The event cannot be in the future.")]
+    if command.manager_informed_at is not None:
+        errors += _informed(command.occurred_at, command.manager_informed_at, now, ("managerInformedAt",))
     return errors
+
+
+def manager_informed(case: Case, command: RecordManagerInformed, now: datetime) -> tuple[EmergencyAction | None, list[Violation]]:
+    """RISK-3: the time the manager was informed of an emergency action already recorded, once."""
+    action = next((a for a in case.emergency_actions if a.id == command.emergency_action_id), None)
+    if action is None:
+        return None, [Violation(ErrorCode.NOT_FOUND, "The case has no such emergency action.", ("emergencyActionId",))]
+    errors = has_offset(command.informed_at, ("informedAt",))
+    if errors:
+        return action, errors
+    if action.manager_informed_at is not None:
+        return action, [invalid(("emergencyActionId",), f"The manager was already recorded as informed at "
+                                                        f"{action.manager_informed_at.isoformat()}.")]
+    return action, _informed(action.occurred_at, command.informed_at, now, ("informedAt",))

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from domain.core import policy
 from domain.core.case import Case
 from domain.core.checks import not_in_future
 from domain.core.errors import ErrorCode, Violation, invalid
 from domain.core.principal import Principal
 from domain.core.unit_of_work import Outcome, Rejected, UnitOfWork, reject_if
+from domain.records.commands import CaseQuery
 from domain.risk import commands as c
+from domain.risk import derivation
 from domain.risk import rules as risk_rules
 from domain.risk.model import (
     ComplexityRegistration,
@@ -115,6 +118,8 @@ async def record_needs_assessment(uow: UnitOfWork, principal: Principal, command
     def change(case: Case, today: date) -> NeedsAssessment:
         reject_if(risk_rules.needs_assessment(command, today))
         assessment = NeedsAssessment(assessed_on=command.assessed_on, needs=dict(command.needs),
+                                     parenting_responsibilities=command.parenting_responsibilities,
+                                     impulsivity=command.impulsivity, temper_control=command.temper_control,
                                      recorded=uow.stamp(principal))
         case.needs_assessments.append(assessment)
         return assessment
@@ -133,6 +138,43 @@ async def record_emergency_action(uow: UnitOfWork, principal: Principal, command
 
     return await uow.update(principal, command.crn, command.expected_version, change,
                             operation="record_emergency_action")
+
+
+async def record_manager_informed(uow: UnitOfWork, principal: Principal, command: c.RecordManagerInformed) -> Outcome:
+    """RISK-3: the manager was informed of an emergency action recorded earlier."""
+
+    def change(case: Case, today: date) -> EmergencyAction:
+        action, errors = risk_rules.manager_informed(case, command, uow.clock.now())
+        reject_if(errors)
+        action.manager_informed_at = command.informed_at
+        return action
+
+    return await uow.update(principal, command.crn, command.expected_version, change,
+                            operation="record_manager_informed")
+
+
+async def recalculate_tiers(uow: UnitOfWork, principal: Principal, batch: int = 200) -> dict[str, int]:
+    """TIER-1: recalculate every case's tier (restricted cases too) after a rule version change or
+    as time moves its inputs; a case whose tier would not change is not written. Administrators
+    only. Returns counts: cases read, recalculated, failed."""
+    counts = {"cases": 0, "recalculated": 0, "failed": 0}
+    if not (policy.allows(principal, policy.Operation.WRITE_CASE) and policy.provider_scope(principal) is None):
+        await uow.refuse(principal, "recalculate_tiers", "only administrators recalculate every tier")
+        return counts
+    after = None
+    while True:
+        page = await uow.cases.find(CaseQuery(include_restricted=True), batch, after)
+        for case in page:
+            counts["cases"] += 1
+            if derivation.recalculate(case, "", uow.clock.now(), uow.clock.today()) is None:
+                continue
+            outcome = await uow.update(principal, case.crn, None, lambda draft, today: None,
+                                       operation="recalculate_tiers", check_policy=False,
+                                       reason=derivation.recalculation_reason(case))
+            counts["recalculated" if outcome.ok else "failed"] += 1
+        if len(page) < batch:
+            return counts
+        after = page[-1].crn
 
 
 async def tier_history(uow: UnitOfWork, case: Case) -> list[TierCalculation]:

@@ -276,12 +276,13 @@ class Case(Node):
     def needs_assessments(self) -> list[NeedsAssessment]:
         return [NeedsAssessment(assessed_on=n.assessed_on, needs=[
             NeedScore(need=enums.to_graphql(k, enums.Need), severity=enums.to_graphql(v, enums.NeedSeverity))
-            for k, v in n.needs.items()]) for n in self._case.needs_assessments]
+            for k, v in n.needs.items()], parenting_responsibilities=n.parenting_responsibilities,
+            impulsivity=enums.to_graphql(n.impulsivity, enums.ProblemLevel),
+            temper_control=enums.to_graphql(n.temper_control, enums.ProblemLevel)) for n in self._case.needs_assessments]
 
     @strawberry.field(description="Emergency actions on immediate risk (RISK-3).")
     def emergency_actions(self) -> list[EmergencyAction]:
-        return [EmergencyAction(occurred_at=e.occurred_at, action=e.action, manager_informed_at=e.manager_informed_at,
-                                recorded=RecordStamp.of(e.recorded)) for e in self._case.emergency_actions]
+        return [EmergencyAction.of(self._case.crn, e) for e in self._case.emergency_actions]
 
     @strawberry.field(description="Status of every applicable national standard on `asOf` (default: today in England "
                                   "and Wales). The same history gives the same answer for the same `asOf`.")

@@ -126,12 +126,18 @@ class RecordNeedsAssessmentInput:
     crn: str = strawberry.field(description="The case.")
     assessed_on: date = strawberry.field(description="When assessed.")
     needs: list[NeedScoreInput] = strawberry.field(description="Each need area assessed, once.")
+    parenting_responsibilities: bool | None = strawberry.field(default=None, description="OASys 6.9: parenting or caring responsibilities (a factor for women); omit if not answered.")
+    impulsivity: enums.ProblemLevel | None = strawberry.field(default=None, description="OASys 11.2 impulsivity (a factor for women); omit if not answered.")
+    temper_control: enums.ProblemLevel | None = strawberry.field(default=None, description="OASys 11.4 temper control (a factor for women); omit if not answered.")
     expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
 
     def to_domain(self) -> c.RecordNeedsAssessment:
         return c.RecordNeedsAssessment(crn=self.crn, assessed_on=self.assessed_on,
                                        needs=tuple((enums.to_domain(n.need, t.Need), enums.to_domain(n.severity, t.NeedSeverity))
-                                                   for n in self.needs), expected_version=self.expected_version)
+                                                   for n in self.needs), expected_version=self.expected_version,
+                                       parenting_responsibilities=self.parenting_responsibilities,
+                                       impulsivity=enums.to_domain(self.impulsivity, t.ProblemLevel),
+                                       temper_control=enums.to_domain(self.temper_control, t.ProblemLevel))
 
 
 @strawberry.input(description="An emergency action on an immediate risk (RISK-3).")
@@ -139,9 +145,22 @@ class RecordEmergencyActionInput:
     crn: str = strawberry.field(description="The case.")
     occurred_at: datetime = strawberry.field(description="When the risk arose and action was taken (with offset).")
     action: str = strawberry.field(description="What was done (not blank).")
-    manager_informed_at: datetime = strawberry.field(description="When a manager was informed (with offset; not before the event).")
+    manager_informed_at: datetime | None = strawberry.field(default=None, description="When a manager was informed (with offset; not before the event). Omit it if not yet: record it later with recordManagerInformed.")
     expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
 
     def to_domain(self) -> c.RecordEmergencyAction:
         return c.RecordEmergencyAction(crn=self.crn, occurred_at=self.occurred_at, action=self.action,
                                        manager_informed_at=self.manager_informed_at, expected_version=self.expected_version)
+
+
+@strawberry.input(description="When the manager was informed of an emergency action recorded earlier (RISK-3).")
+class RecordManagerInformedInput:
+    crn: str = strawberry.field(description="The case.")
+    emergency_action_id: strawberry.ID = strawberry.field(description="Global ID of the emergency action.")
+    informed_at: datetime = strawberry.field(description="When the manager was informed (with offset; not before the event, not in the future).")
+    expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
+
+    def to_domain(self) -> c.RecordManagerInformed:
+        return c.RecordManagerInformed(crn=self.crn,
+                                       emergency_action_id=local_id(self.emergency_action_id, "EmergencyAction", self.crn),
+                                       informed_at=self.informed_at, expected_version=self.expected_version)

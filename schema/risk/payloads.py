@@ -23,7 +23,7 @@ class RegisterMappaPayload:
     user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")
 
 
-@strawberry.type(description="Result of a risk mutation (deregisterMappa, registerSafeguarding, endSafeguarding, registerComplexityFactor, recordNeedsAssessment, recordEmergencyAction).")
+@strawberry.type(description="Result of a risk mutation (deregisterMappa, registerSafeguarding, endSafeguarding, registerComplexityFactor, recordNeedsAssessment, recordEmergencyAction, recordManagerInformed).")
 class RiskPayload:
     case: Case | None = strawberry.field(description="The case as written, with its recalculated tier; null when rejected.")
     user_errors: list[UserError] = strawberry.field(description="Why it was rejected; empty on success.")

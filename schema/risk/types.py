@@ -96,46 +96,87 @@ class NeedScore:
 class NeedsAssessment:
     assessed_on: date = strawberry.field(description="When assessed.")
     needs: list[NeedScore] = strawberry.field(description="Needs and severities.")
+    parenting_responsibilities: bool | None = strawberry.field(default=None, description="OASys 6.9 parenting or caring responsibilities; null if not answered (a factor for women).")
+    impulsivity: enums.ProblemLevel | None = strawberry.field(default=None, description="OASys 11.2 impulsivity; null if not answered (a factor for women).")
+    temper_control: enums.ProblemLevel | None = strawberry.field(default=None, description="OASys 11.4 temper control; null if not answered (a factor for women).")
 
 
 @strawberry.type(description="An emergency action on an immediate risk (RISK-3).")
-class EmergencyAction:
+class EmergencyAction(Node):
     occurred_at: datetime = strawberry.field(description="When the risk arose and action was taken.")
     action: str = strawberry.field(description="What was done.")
-    manager_informed_at: datetime = strawberry.field(description="When a manager was informed.")
+    manager_informed_at: datetime | None = strawberry.field(description="When a manager was informed; null until recorded (recordManagerInformed).")
     recorded: RecordStamp = strawberry.field(description="Who recorded it and when.")
+
+    @classmethod
+    def of(cls, crn: str, action: risk_model.EmergencyAction) -> "EmergencyAction":
+        return cls(id=strawberry.ID(ids.encode("EmergencyAction", crn, action.id)), occurred_at=action.occurred_at,
+                   action=action.action, manager_informed_at=action.manager_informed_at,
+                   recorded=RecordStamp.of(action.recorded))
 
 
 @strawberry.type(description="Points behind a tier.")
 class TierPoints:
-    name: str = strawberry.field(description="What scored: rosh, seriousRecidivism, mappa, complexity, needs, reoffending, iom.")
+    name: str = strawberry.field(description="What scored: rosh, seriousRecidivism, mappa, complexity, additionalFactorsForWomen, "
+                                             "needs, reoffending, iom (a missing input has no entry).")
     points: int = strawberry.field(description="Points.")
 
 
 @strawberry.type(description="What a tier was calculated from (stored with it).")
 class TierInputs:
-    rosh: enums.RoshLevel | None = strawberry.field(description="Current RoSH; null if none (protect MISSING).")
-    serious_recidivism_score: Decimal | None = strawberry.field(description="Serious recidivism percentage.")
+    rosh: enums.RoshLevel | None = strawberry.field(description="Current RoSH; null if none.")
+    serious_recidivism_score: Decimal | None = strawberry.field(description="Serious recidivism (RSR) percentage; 999.99 is OASys's \"no score\".")
     mappa_level: enums.MappaLevel | None = strawberry.field(description="Current MAPPA level.")
     complexity_factors: list[enums.ComplexityFactor] = strawberry.field(description="Active complexity factors.")
     reoffending_score: Decimal | None = strawberry.field(description="Likelihood of reoffending percentage.")
-    needs: list[NeedScore] | None = strawberry.field(description="Needs; null if never assessed (change PROVISIONAL).")
+    needs: list[NeedScore] | None = strawberry.field(description="Needs; null if never assessed.")
     mandate_for_change: bool = strawberry.field(description="A live sentence that is not only restrictive requirements and unpaid work.")
+    active_sentence: bool = strawberry.field(description="A sentence not terminated; without one the tier is N/A.")
+    unsupervised: bool = strawberry.field(description="Every live sentence is a CO/SSO with no active requirement left (suffix S).")
+    female: bool | None = strawberry.field(description="Whether the additional factors for women apply; null if the gender is not known.")
+    previous_enforcement: bool = strawberry.field(description="A breach or recall on a sentence live or ended within the last year.")
+    parenting_responsibilities: bool | None = strawberry.field(description="OASys 6.9 from the latest needs assessment; null if not answered.")
+    impulsivity: enums.ProblemLevel | None = strawberry.field(description="OASys 11.2 from the latest needs assessment; null if not answered.")
+    temper_control: enums.ProblemLevel | None = strawberry.field(description="OASys 11.4 from the latest needs assessment; null if not answered.")
+
+
+@strawberry.type(description="The level a tier would have at one value of a missing input.")
+class TierOutcome:
+    value: str = strawberry.field(description="The input's value, e.g. HIGH, YES, or a run of points such as \"0–9 points\".")
+    levels: str = strawberry.field(description="The level(s) it gives, e.g. \"B\" or \"A–B\" while another input is missing too.")
+
+
+@strawberry.type(description="A missing input that could change the tier, with the level at each of its possible values.")
+class TierMissingInput:
+    input: enums.TierInput = strawberry.field(description="What is missing.")
+    axis: enums.TierAxis = strawberry.field(description="Which level it bears on.")
+    outcomes: list[TierOutcome] = strawberry.field(description="The level at each possible value.")
+
+
+def _enum_or_none(graphql_enum, name):
+    return graphql_enum[name] if name else None
 
 
 @strawberry.type(description="A tier calculation (TIER-1): stored with its inputs, points, rule version and reason.")
 class TierCalculation:
-    tier: str = strawberry.field(description="Protect letter and change digit, e.g. B2; ? for a missing protect level.")
+    tier: str = strawberry.field(description="Protect letter and change digit, e.g. B2; ? for a level a missing input "
+                                             "leaves open (see `range`); suffix S when unsupervised; N/A without an active sentence.")
     protect_level: enums.ProtectLevel = strawberry.field(description="Protect level.")
     change_level: enums.ChangeLevel = strawberry.field(description="Change level.")
-    provisional: bool = strawberry.field(description="Some input is missing; see `explanation`.")
-    protect_points: int = strawberry.field(description="Protect points.")
-    change_points: int = strawberry.field(description="Change points.")
+    provisional: bool = strawberry.field(description="A missing input could change the tier; see `range` and `missingInputs`.")
+    range: str | None = strawberry.field(description="The possible levels and what is missing, e.g. \"A–D, RoSH missing\"; null when determined.")
+    possible_protect_levels: list[enums.ProtectLevel] = strawberry.field(description="Every protect level the missing inputs allow (one when determined).")
+    possible_change_levels: list[enums.ChangeLevel] = strawberry.field(description="Every change level the missing inputs allow (one when determined).")
+    missing_inputs: list[TierMissingInput] = strawberry.field(description="Missing inputs that could change the tier; a missing input that cannot is only explained.")
+    unsupervised: bool = strawberry.field(description="Under sentence but not supervised (suffix S).")
+    protect_points: int = strawberry.field(description="Protect points from the known inputs.")
+    change_points: int = strawberry.field(description="Change points from the known inputs.")
     breakdown: list[TierPoints] = strawberry.field(description="Points by component.")
     explanation: list[str] = strawberry.field(description="How the tier was reached, in words.")
     inputs: TierInputs = strawberry.field(description="What it was calculated from.")
-    rule_version: str = strawberry.field(description="The tiering rules used.")
-    reason: str = strawberry.field(description="What change prompted the calculation.")
+    rule_version: str = strawberry.field(description="The tiering rules that produced it, e.g. hmpps-tier-v2.2026.")
+    reason: str = strawberry.field(description="What prompted the calculation: the use case that changed an input, "
+                                               "RULES_CHANGED, or Scheduled recalculation.")
     calculated_at: datetime = strawberry.field(description="When.")
 
     @classmethod
@@ -147,18 +188,32 @@ class TierCalculation:
 
         return cls(tier=calculation.tier, protect_level=enums.to_graphql(calculation.protect, enums.ProtectLevel),
                    change_level=enums.to_graphql(calculation.change, enums.ChangeLevel),
-                   provisional=calculation.provisional, protect_points=calculation.protect_points,
+                   provisional=calculation.provisional, range=calculation.range,
+                   possible_protect_levels=[enums.to_graphql(p, enums.ProtectLevel) for p in calculation.possible_protect],
+                   possible_change_levels=[enums.to_graphql(c, enums.ChangeLevel) for c in calculation.possible_change],
+                   missing_inputs=[TierMissingInput(input=enums.TierInput[m["input"]], axis=enums.TierAxis[m["axis"]],
+                                                    outcomes=[TierOutcome(value=o["value"], levels=o["levels"])
+                                                              for o in m["outcomes"]])
+                                   for m in calculation.missing_inputs],
+                   unsupervised=calculation.unsupervised, protect_points=calculation.protect_points,
                    change_points=calculation.change_points,
                    breakdown=[TierPoints(name=k, points=v) for k, v in calculation.breakdown.items()],
                    explanation=list(calculation.explanation),
                    inputs=TierInputs(
-                       rosh=enums.RoshLevel[raw["rosh"]] if raw.get("rosh") else None,
+                       rosh=_enum_or_none(enums.RoshLevel, raw.get("rosh")),
                        serious_recidivism_score=decimal(raw.get("seriousRecidivismScore")),
-                       mappa_level=enums.MappaLevel[raw["mappaLevel"]] if raw.get("mappaLevel") else None,
+                       mappa_level=_enum_or_none(enums.MappaLevel, raw.get("mappaLevel")),
                        complexity_factors=[enums.ComplexityFactor[f] for f in raw.get("complexityFactors", [])],
                        reoffending_score=decimal(raw.get("reoffendingScore")),
                        needs=[NeedScore(need=enums.Need[n], severity=enums.NeedSeverity[v]) for n, v in raw["needs"].items()]
                        if raw.get("needs") is not None else None,
-                       mandate_for_change=bool(raw.get("mandateForChange"))),
+                       mandate_for_change=bool(raw.get("mandateForChange")),
+                       active_sentence=bool(raw.get("activeSentence", True)),
+                       unsupervised=bool(raw.get("unsupervised")),
+                       female=raw.get("female"),
+                       previous_enforcement=bool(raw.get("previousEnforcement")),
+                       parenting_responsibilities=raw.get("parentingResponsibilities"),
+                       impulsivity=_enum_or_none(enums.ProblemLevel, raw.get("impulsivity")),
+                       temper_control=_enum_or_none(enums.ProblemLevel, raw.get("temperControl"))),
                    rule_version=calculation.rule_version, reason=calculation.reason,
                    calculated_at=calculation.calculated_at)

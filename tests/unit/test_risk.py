@@ -100,10 +100,12 @@ def test_tier_1_licence_has_a_mandate_and_no_sentence_has_none():
 
 def test_tier_1_recalculated_only_when_an_input_changed():
     case = builders.case()
+    case.sentences.append(builders.sentence(requirements=[builders.requirement(RequirementType.UNPAID_WORK, hours=50)]))
     now = datetime(2026, 11, 20, 10, tzinfo=LONDON)
     first = risk.recalculate(case, "opened", now, date(2026, 11, 20))
     case.tier = first
-    assert first.tier == "?0" and first.provisional
+    # hmpps-tier-v2.2026: a missing RoSH leaves the protect level open (A-D), not assumed D.
+    assert first.tier == "?0" and first.provisional and first.range == "A–D, RoSH missing"
     assert risk.recalculate(case, "no change", now, date(2026, 11, 20)) is None
     builders.assess(case, RoshLevel.HIGH, date(2026, 11, 19))
     second = risk.recalculate(case, "assessed", now, date(2026, 11, 20))
@@ -130,7 +132,7 @@ def test_safe_1_a_referral_says_to_whom_and_when():
     assert [v.standard for v in risk_records.safeguarding(command, date(2026, 11, 20))] == ["SAFE-1"]
 
 
-def test_risk_3_manager_informed_after_the_event():
+def test_risk_3_manager_informed_after_the_event_when_given_with_the_action():
     command = RecordEmergencyAction(crn="X", occurred_at=datetime(2026, 11, 19, 15, tzinfo=LONDON),
                                     action="Police called", manager_informed_at=datetime(2026, 11, 19, 14, tzinfo=LONDON))
     assert [v.standard for v in risk_records.emergency_action(command, datetime(2026, 11, 20, tzinfo=LONDON))] == ["RISK-3"]
