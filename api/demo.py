@@ -33,6 +33,10 @@ async def _check(outcome) -> None:
 
 
 async def load_demo_cases(service: CaseService, clock: Clock) -> list[str]:
+    """The CRNs loaded; none when the demo cases are already there (a persistent database that
+    was seeded on an earlier start, as under compose.yaml)."""
+    if await service.get(DEMO_ACTOR, "D000001") is not None:
+        return []
     today = clock.today()
 
     def ago(days: int) -> date:
