@@ -29,6 +29,19 @@ if not getattr(logging.getLogRecordFactory(), "adds_request_id", False):
     _record_with_request_id.adds_request_id = True  # type: ignore[attr-defined]
     logging.setLogRecordFactory(_record_with_request_id)
 
+class StderrHandler(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is when the record is emitted (not when the handler was
+    made), so a replaced stream (a test's capture) never leaves it writing to a closed file."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
 _handler: logging.Handler | None = None
 
 
@@ -40,7 +53,7 @@ def configure_logging(*, json_lines: bool, level: str = "INFO") -> None:
     root = logging.getLogger()
     if _handler is not None:
         root.removeHandler(_handler)
-    _handler = logging.StreamHandler(sys.stderr)
+    _handler = StderrHandler()
     _handler.setFormatter(JsonFormatter(JSON_FIELDS, rename_fields={"asctime": "time", "levelname": "level",
                                                                      "name": "logger"})
                           if json_lines else logging.Formatter(TEXT_FORMAT))

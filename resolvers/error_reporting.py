@@ -35,6 +35,10 @@ def code_of(error: GraphQLError) -> str | None:
 
 class ReportingSchema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context=None) -> None:
+        if execution_context is not None and execution_context.graphql_document is None:
+            # The document did not parse. Marked here, the first hook every error passes through:
+            # a parse failure inside ParserCache skips the extensions' parse hooks altogether.
+            _mark(errors, PARSE_FAILED)
         for error in errors:
             where = ".".join(str(p) for p in error.path) if error.path else "-"
             if is_unexpected(error):
@@ -64,9 +68,10 @@ def _mark(errors: list[GraphQLError] | None, code: str) -> None:
 
 
 class GraphQLErrorCodes(SchemaExtension):
-    """Parse errors carry ``GRAPHQL_PARSE_FAILED``, validation errors (limits included)
-    ``GRAPHQL_VALIDATION_FAILED``, and masked errors the request id to quote. Listed first among
-    the extensions, so it sees the result after masking."""
+    """Validation errors (limits included) carry ``GRAPHQL_VALIDATION_FAILED`` (parse errors get
+    ``GRAPHQL_PARSE_FAILED`` in ``ReportingSchema``), a document with several operations needs
+    ``operationName``, and masked errors carry the request id to quote. Listed first among the
+    extensions, so it sees the result after masking."""
 
     def on_operation(self) -> Iterator[None]:
         context = self.execution_context
@@ -79,11 +84,6 @@ class GraphQLErrorCodes(SchemaExtension):
         for error in (getattr(result, "errors", None) or ()) if request_id else ():
             if code_of(error) == INTERNAL:
                 error.extensions = {**error.extensions, "requestId": request_id}
-
-    def on_parse(self) -> Iterator[None]:
-        yield
-        if self.execution_context.graphql_document is None:
-            _mark(self.execution_context.pre_execution_errors, PARSE_FAILED)
 
     def on_validate(self) -> Iterator[None]:
         yield
