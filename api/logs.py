@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 
+from pythonjsonlogger.core import RESERVED_ATTRS
 from pythonjsonlogger.json import JsonFormatter
 
 from domain.request_context import current_request_id
@@ -54,8 +55,10 @@ def configure_logging(*, json_lines: bool, level: str = "INFO") -> None:
     if _handler is not None:
         root.removeHandler(_handler)
     _handler = StderrHandler()
+    # uvicorn's color_message (the message with terminal colour codes) is left out of JSON lines.
     _handler.setFormatter(JsonFormatter(JSON_FIELDS, rename_fields={"asctime": "time", "levelname": "level",
-                                                                     "name": "logger"})
+                                                                     "name": "logger"},
+                                        reserved_attrs=[*RESERVED_ATTRS, "color_message"])
                           if json_lines else logging.Formatter(TEXT_FORMAT))
     root.addHandler(_handler)
     root.setLevel(level)

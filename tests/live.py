@@ -58,5 +58,6 @@ def live_server(command: list[str] | None = None, *, ready_path: str = "/health/
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait(timeout=10)
-        if process.stdout:
+        if process.stdout and not process.stdout.closed:
+            process.output = process.stdout.read()  # what it printed, for the test to read after
             process.stdout.close()

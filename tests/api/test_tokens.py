@@ -107,3 +107,22 @@ async def test_production_app_answers_401_json_and_audits_the_refusal(tmp_path):
             assert refused.status_code == 401 and "data" not in refused.json()
             events = await app.state.store.audit.collection.find({"kind": "REFUSAL"}).to_list(length=None)
             assert [e["operation"] for e in events] == ["authenticate"] and "ALGORITHM_NOT_ACCEPTED" in events[0]["reason"]
+
+
+@pytest.mark.parametrize("roles, subject, name", [
+    (None, "dev-practitioner", "Dev Practitioner"),
+    (["SENIOR_MANAGER"], "dev-senior-manager", "Dev Senior Manager"),
+    (["VICTIM_LIAISON_OFFICER"], "dev-victim-liaison-officer", "Dev Victim Liaison Officer"),
+    (["PRACTITIONER", "SENIOR_MANAGER"], "dev-practitioner-senior-manager", "Dev Practitioner and Senior Manager"),
+])
+def test_each_dev_token_names_its_role(roles, subject, name):
+    import argparse
+
+    from api.settings import Settings
+    from api.token import add_arguments, token_from_arguments
+
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    arguments = parser.parse_args([argument for role in roles or [] for argument in ("--role", role)])
+    claims = jwt.decode(token_from_arguments(arguments, Settings()), options={"verify_signature": False})
+    assert (claims["sub"], claims["name"]) == (subject, name)
