@@ -87,6 +87,10 @@ def test_graphiql_in_a_real_browser_runs_a_query_with_a_pasted_token(tmp_path):
             page.screenshot(path=str(tmp_path / "graphiql.png"))
             result = page.locator(".result-window").inner_text()
             assert '"crn": "D000002"' in result and "UNAUTHENTICATED" not in result
+            # With the token in, the schema loads (introspection is open to staff in development).
+            page.click('[aria-label="Re-fetch GraphQL schema"]')
+            page.click('[aria-label="Show Documentation Explorer"]')
+            page.locator(".graphiql-doc-explorer").get_by_text("Root Types").wait_for(timeout=15_000)
             kept = page.evaluate("[JSON.stringify(localStorage), JSON.stringify(sessionStorage), document.cookie]")
             assert kept == ["{}", "{}", ""]
             assert all(url.startswith(BASE + "/") for url in requested), requested

@@ -6,14 +6,15 @@
   "use strict";
 
   var DEFAULT_QUERY = [
-    "# Probation case records. Every request needs a bearer token:",
-    "# open the Headers pane below and paste",
+    "# Every request needs a bearer token. Paste",
     "#   {\"Authorization\": \"Bearer <token>\"}",
-    "# (scripts/run.sh prints two; `.venv/bin/python -m api token",
-    "#  --role SENIOR_MANAGER` mints others). Run this query with",
-    "# the run button or Ctrl-Enter, then press the circular arrow",
-    "# (bottom left) to load the schema for completion and docs.",
-    "# The token stays in this tab's memory only.",
+    "# into the Headers pane below. scripts/run.sh",
+    "# prints two tokens; `.venv/bin/python -m api",
+    "# token --role SENIOR_MANAGER` mints others.",
+    "# Run the query (the pink button, Ctrl-Enter);",
+    "# the circular arrow at the bottom left loads",
+    "# the schema for completion and docs. The token",
+    "# is kept in this tab's memory only.",
     "query Caseload {",
     "  cases(first: 10) {",
     "    edges {",
