@@ -202,3 +202,19 @@ async def test_tracing_by_setting_builds_the_app_and_records_spans(clock, capsys
 
 def test_tracing_is_off_by_default():
     assert Settings().tracing == "off"
+
+
+def test_otlp_tracing_builds_the_app_with_the_three_instrumentations(clock, monkeypatch):
+    from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware
+    from strawberry.extensions.tracing import OpenTelemetryExtension
+
+    monkeypatch.setenv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4318")  # loopback; nothing is sent
+    app = create_app(Settings(auth_jwt_secret=TEST_SECRET, tracing="otlp"), clock=clock)
+    try:
+        assert isinstance(app.build_middleware_stack().app, OpenTelemetryMiddleware)
+        extensions = app.routes[0].endpoint.app.schema.extensions
+        assert any(getattr(e, "func", None) is OpenTelemetryExtension for e in extensions)
+        from opentelemetry.instrumentation.pymongo import PymongoInstrumentor
+        assert PymongoInstrumentor().is_instrumented_by_opentelemetry
+    finally:
+        app.state.tracing.shutdown()
