@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import jwt
+from cryptography.hazmat.primitives.serialization import load_pem_public_key
 
 from domain.core.enums import Agency, Provider, Role
 from domain.core.principal import Principal
@@ -23,8 +24,35 @@ from domain.core.principal import Principal
 ASYMMETRIC = ("RS256", "ES256")
 
 
+# One fixed message per reason: a 401 never echoes what the client sent (a 60 KB ``alg`` came
+# back whole, and went into the audit trail, before this).
+REASONS = {
+    "MISSING_TOKEN": "Missing Authorization header: send 'Authorization: Bearer <token>'.",
+    "MALFORMED_HEADER": "Malformed Authorization header: expected 'Bearer <token>'.",
+    "INVALID_TOKEN": "Invalid token: it is not a well-formed, correctly signed JWT for this service.",
+    "ALGORITHM_NOT_ACCEPTED": "Invalid token: its signature algorithm is not accepted.",
+    "UNKNOWN_KEY": "Invalid token: no configured key matches its kid.",
+    "KEY_UNAVAILABLE": "Invalid token: the signing key could not be fetched.",
+    "BAD_SIGNATURE": "Invalid token: its signature does not verify.",
+    "WRONG_ISSUER": "Invalid token: it was not issued by the accepted issuer (iss).",
+    "WRONG_AUDIENCE": "Invalid token: it is not meant for this service (aud).",
+    "MISSING_CLAIM": "Invalid token: it lacks a required claim (exp, sub, iss and aud are required).",
+    "TOKEN_EXPIRED": "Token has expired.",
+    "TOKEN_NOT_YET_VALID": "Token is not valid yet (nbf).",
+    "INVALID_CLAIMS": "Invalid token claims: 'roles' must name known roles, 'name' is required, and "
+                      "'provider'/'agency' must be known (a partner token names its 'agency').",
+}
+
+
 class AuthenticationError(Exception):
-    """The request carries no valid token; the message is safe to show the caller."""
+    """The request carries no valid token. ``reason`` is a code from ``REASONS``; the message is
+    that reason's fixed text, safe to show the caller and to store."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(REASONS[reason])
+        self.reason = reason
+        # The library's own words, for a debug log line only: bounded, never sent or stored.
+        self.detail = detail[:200]
 
 
 @dataclass
@@ -49,44 +77,65 @@ class TokenVerifier:
             keys = jwt.PyJWKSet.from_dict(self.jwks).keys
             match = [k for k in keys if kid is None or k.key_id == kid]
             if not match:
-                raise AuthenticationError("Invalid token: no key in the JWKS matches its kid.")
+                raise AuthenticationError("UNKNOWN_KEY")
             return match[0].key
         if self.jwks_url:
             if self._jwks_client is None:
                 self._jwks_client = jwt.PyJWKClient(self.jwks_url, cache_keys=True)
             return self._jwks_client.get_signing_key_from_jwt(token).key
-        raise AuthenticationError(f"Invalid token: no key configured for {algorithm}.")
+        raise AuthenticationError("UNKNOWN_KEY")
 
     def principal_from_header(self, authorization: str | None) -> Principal:
         if not authorization:
-            raise AuthenticationError("Missing Authorization header: send 'Authorization: Bearer <token>'.")
+            raise AuthenticationError("MISSING_TOKEN")
         scheme, _, token = authorization.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
-            raise AuthenticationError("Malformed Authorization header: expected 'Bearer <token>'.")
+            raise AuthenticationError("MALFORMED_HEADER")
         return self.principal_from_token(token.strip())
 
     def principal_from_token(self, token: str) -> Principal:
         try:
             algorithm = jwt.get_unverified_header(token).get("alg")
             if algorithm not in self.algorithms:
-                raise AuthenticationError(f"Invalid token: algorithm {algorithm!r} is not accepted "
-                                          f"(accepted: {', '.join(self.algorithms)}).")
+                raise AuthenticationError("ALGORITHM_NOT_ACCEPTED")
             claims = jwt.decode(token, self._key_for(token, algorithm), algorithms=[algorithm], audience=self.audience,
                                 issuer=self.issuer, leeway=self.leeway_seconds,
                                 options={"require": ["exp", "sub", "iss", "aud"]})
         except jwt.ExpiredSignatureError as error:
-            raise AuthenticationError("Token has expired.") from error
+            raise AuthenticationError("TOKEN_EXPIRED") from error
         except jwt.ImmatureSignatureError as error:
-            raise AuthenticationError("Token is not valid yet (nbf).") from error
+            raise AuthenticationError("TOKEN_NOT_YET_VALID") from error
+        except jwt.InvalidSignatureError as error:
+            raise AuthenticationError("BAD_SIGNATURE", str(error)) from error
+        except jwt.InvalidIssuerError as error:
+            raise AuthenticationError("WRONG_ISSUER", str(error)) from error
+        except jwt.InvalidAudienceError as error:
+            raise AuthenticationError("WRONG_AUDIENCE", str(error)) from error
+        except jwt.MissingRequiredClaimError as error:
+            raise AuthenticationError("MISSING_CLAIM", str(error)) from error
         except jwt.InvalidTokenError as error:
-            raise AuthenticationError(f"Invalid token: {error}.") from error
+            raise AuthenticationError("INVALID_TOKEN", str(error)) from error
         except jwt.PyJWKClientError as error:
-            raise AuthenticationError(f"Invalid token: signing key unavailable ({error}).") from error
+            raise AuthenticationError("KEY_UNAVAILABLE", str(error)) from error
         return principal_from_claims(claims)
 
 
 def verifier_from_settings(settings) -> TokenVerifier:
-    jwks = json.loads(Path(settings.auth_jwks_file).read_text()) if settings.auth_jwks_file else None
+    """Raises ``ValueError`` saying which setting is unusable (an unreadable JWKS file, a public
+    key that is not PEM), so the service refuses to start rather than refusing every token."""
+    jwks = None
+    if settings.auth_jwks_file:
+        try:
+            jwks = json.loads(Path(settings.auth_jwks_file).read_text())
+            jwt.PyJWKSet.from_dict(jwks)
+        except (OSError, ValueError, jwt.PyJWKSetError) as error:
+            raise ValueError(f"AUTH_JWKS_FILE: cannot read a JWKS document from {settings.auth_jwks_file} "
+                             f"({type(error).__name__})") from None
+    if settings.auth_jwt_public_key:
+        try:
+            load_pem_public_key(settings.auth_jwt_public_key.get_secret_value().encode())
+        except ValueError:
+            raise ValueError("AUTH_JWT_PUBLIC_KEY: not a PEM public key") from None
     return TokenVerifier(secret=settings.auth_jwt_secret.get_secret_value(), issuer=settings.auth_jwt_issuer,
                          audience=settings.auth_jwt_audience, leeway_seconds=settings.auth_clock_skew_seconds,
                          algorithms=tuple(settings.auth_jwt_algorithms),
@@ -100,14 +149,14 @@ def principal_from_claims(claims: dict) -> Principal:
         provider = Provider(claims["provider"]) if claims.get("provider") else None
         agency = Agency(claims["agency"]) if claims.get("agency") else None
     except (ValueError, TypeError) as error:
-        raise AuthenticationError(f"Invalid token claims: {error}.") from error
+        raise AuthenticationError("INVALID_CLAIMS", str(error)) from error
     if not roles:
-        raise AuthenticationError("Invalid token claims: 'roles' must name at least one role.")
+        raise AuthenticationError("INVALID_CLAIMS")
     name = claims.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise AuthenticationError("Invalid token claims: 'name' is required.")
+        raise AuthenticationError("INVALID_CLAIMS")
     if Role.PARTNER in roles and agency is None:
-        raise AuthenticationError("Invalid token claims: a partner token names its 'agency'.")
+        raise AuthenticationError("INVALID_CLAIMS")
     return Principal(subject=str(claims["sub"]), name=name, roles=roles, provider=provider,
                      staff_code=claims.get("staffCode"), agency=agency)
 

@@ -55,6 +55,10 @@ async def _check(outcome) -> None:
 
 
 async def load_demo_cases(uow: UnitOfWork, clock: Clock) -> list[str]:
+    """The CRNs loaded; none when the demo cases are already there (a persistent database that
+    was seeded on an earlier start, as under compose.yaml)."""
+    if await records.get(uow, DEMO_ACTOR, "D000001") is not None:
+        return []
     today = clock.today()
 
     def ago(days: int) -> date:

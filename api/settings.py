@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEVELOPMENT_SECRET = "development-only-secret-do-not-use-in-production"
@@ -33,7 +33,45 @@ class Settings(BaseSettings):
     auth_jwt_audience: str = Field(default="probation-case-records", description="Expected `aud` claim.")
     auth_clock_skew_seconds: int = Field(default=30, ge=0, le=300, description="Leeway for exp/nbf/iat.")
     graphiql: bool | None = Field(default=None, description="Serve GraphiQL at /graphql; default on in development, off in production.")
-    demo_data: bool = Field(default=False, description="Load a handful of realistic demo cases at start-up (embedded store only).")
+    demo_data: bool = Field(default=False, description="Load a handful of realistic demo cases at start-up (skipped when already there).")
+
+    # The HTTP edge: limits, CORS, introspection, shutdown.
+    max_body_bytes: int = Field(default=1_048_576, ge=1024, description="Largest request body accepted (413 past it).")
+    max_query_string_bytes: int = Field(default=16_384, ge=256, description="Longest GET query string accepted (414 past it).")
+    introspection: bool | None = Field(
+        default=None, description="Allow schema introspection (staff only, never partners); default on in development, off in production.")
+    cors_allowed_origins: list[str] | None = Field(
+        default=None, description="Origins allowed to call the API from a browser (JSON list); development default: "
+                                  "http(s)://localhost, 127.0.0.1 and [::1] on any port; production default: none.")
+    cors_max_age_seconds: int = Field(default=600, ge=0, le=86_400, description="How long browsers cache a CORS preflight.")
+    shutdown_grace_seconds: float = Field(
+        default=20.0, ge=0, le=600, description="On SIGTERM, how long in-flight requests get to finish.")
+    database_retry_seconds: float = Field(
+        default=5.0, gt=0, le=300, description="Interval between attempts to reach the database when it was down at start-up.")
+    refusal_audit_window_seconds: int = Field(
+        default=60, ge=1, le=86_400, description="Unauthenticated refusals from one client address within this window are one audit event with a count.")
+    refusal_audit_max_sources: int = Field(
+        default=10_000, ge=1, description="Client addresses tracked at once for that aggregation; past it, the rest share one bucket.")
+
+    # Observability.
+    log_format: Literal["json", "text"] | None = Field(default=None, description="json (production default) or text (development default).")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(default="INFO", description="Lowest level logged.")
+    metrics: bool = Field(default=True, description="Serve Prometheus metrics at GET /metrics.")
+    metrics_max_operation_names: int = Field(
+        default=100, ge=1, le=10_000, description="Distinct GraphQL operation names given their own metric label; the rest count as 'other'.")
+    tracing: Literal["off", "console", "otlp"] = Field(
+        default="off", description="OpenTelemetry tracing: off, console (spans printed) or otlp (OTEL_EXPORTER_OTLP_* variables).")
+    git_commit: str | None = Field(default=None, description="The commit the image was built from (set at image build); /info reports it.")
+    test_only_allow_embedded_store: bool = Field(
+        default=False, description="TESTS ONLY: let production settings start on the embedded, non-persistent store.")
+
+    @property
+    def introspection_enabled(self) -> bool:
+        return self.introspection if self.introspection is not None else self.environment == "development"
+
+    @property
+    def json_logs(self) -> bool:
+        return (self.log_format or ("json" if self.environment == "production" else "text")) == "json"
 
     @property
     def graphiql_enabled(self) -> bool:
@@ -48,7 +86,7 @@ class Settings(BaseSettings):
         if self.environment != "production":
             return self
         problems = []
-        if self.embedded_store:
+        if self.embedded_store and not self.test_only_allow_embedded_store:
             problems.append("MONGODB_URI is not set: production needs a persistent MongoDB, not the in-memory store")
         if self.graphiql_enabled:
             problems.append("GRAPHIQL is on: turn it off in production")
@@ -66,3 +104,28 @@ class Settings(BaseSettings):
         if problems:
             raise ValueError("refusing to start in production: " + "; ".join(problems))
         return self
+
+
+class ConfigurationError(Exception):
+    """The environment does not make a service that can start; ``lines`` say why, one problem
+    each, fit to print without a traceback."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+def _clean(message: str) -> str:
+    return message.removeprefix("Value error, ")
+
+
+def load_settings() -> Settings:
+    """Settings from the environment, or a ``ConfigurationError`` naming each bad variable."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        lines = []
+        for problem in error.errors():
+            variable = "_".join(str(part) for part in problem["loc"]).upper()
+            lines.append(f"Configuration error: {variable + ': ' if variable else ''}{_clean(problem['msg'])}")
+        raise ConfigurationError(lines) from None

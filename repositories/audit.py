@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from domain.audit.events import AuditEvent, AuditKind
+from domain.core.request_context import current_request_id
 
 
 def to_document(event: AuditEvent) -> dict[str, Any]:
@@ -14,7 +15,7 @@ def to_document(event: AuditEvent) -> dict[str, Any]:
             "actorSubject": event.actor_subject, "actorName": event.actor_name, "roles": list(event.roles),
             "agency": event.agency, "crn": event.crn, "versionBefore": event.version_before,
             "versionAfter": event.version_after, "purpose": event.purpose, "fieldsReturned": list(event.fields_returned),
-            "reason": event.reason}
+            "reason": event.reason, "requestId": event.request_id or current_request_id(), "count": event.count}
 
 
 def from_document(document: dict[str, Any]) -> AuditEvent:
@@ -23,7 +24,8 @@ def from_document(document: dict[str, Any]) -> AuditEvent:
                       actor_name=document.get("actorName"), roles=tuple(document.get("roles", [])),
                       agency=document.get("agency"), crn=document.get("crn"), version_before=document.get("versionBefore"),
                       version_after=document.get("versionAfter"), purpose=document.get("purpose"),
-                      fields_returned=tuple(document.get("fieldsReturned", [])), reason=document.get("reason"))
+                      fields_returned=tuple(document.get("fieldsReturned", [])), reason=document.get("reason"),
+                      request_id=document.get("requestId"), count=document.get("count"))
 
 
 _UTC = timezone.utc

@@ -13,6 +13,7 @@ from repositories.audit import MongoAuditLog
 from repositories.cases import MongoCaseRepository
 from repositories.indexes import ensure_indexes
 from repositories.tiers import MongoTierHistory
+from repositories.timing import CommandObserver, CommandTimer
 from repositories.victims import MongoVictimRepository
 
 
@@ -38,15 +39,29 @@ class Store:
     async def ensure_indexes(self) -> list[str]:
         return await ensure_indexes(self.database)
 
+    async def try_ensure_indexes(self) -> str | None:
+        """Create the indexes; None when done, else one line saying why the database could not be
+        reached (the driver's first line, which names hosts but never credentials)."""
+        try:
+            await self.ensure_indexes()
+        except Exception as error:  # any driver failure: the caller reports it and retries
+            detail = (str(error).splitlines() or [""])[0][:200]
+            return f"{type(error).__name__}: {detail}"
+        return None
+
     def close(self) -> None:
         self.client.close()
 
 
-def open_store(mongodb_uri: str | None, database_name: str, *, server_selection_timeout_ms: int = 5000) -> Store:
+def open_store(mongodb_uri: str | None, database_name: str, *, server_selection_timeout_ms: int = 5000,
+               on_command: CommandObserver | None = None) -> Store:
     """A store on MongoDB at ``mongodb_uri``, or the embedded in-memory store (mongomock-motor)
-    when it is None. The embedded store is not persistent: it lives and dies with the process."""
+    when it is None. The embedded store is not persistent: it lives and dies with the process.
+    ``on_command`` hears the latency of every command sent to a real MongoDB."""
     if mongodb_uri:
-        client = AsyncIOMotorClient(mongodb_uri, tz_aware=True, serverSelectionTimeoutMS=server_selection_timeout_ms)
+        listeners = [CommandTimer(on_command)] if on_command else []
+        client = AsyncIOMotorClient(mongodb_uri, tz_aware=True, serverSelectionTimeoutMS=server_selection_timeout_ms,
+                                    event_listeners=listeners)
         embedded = False
     else:
         client = AsyncMongoMockClient(tz_aware=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 
 import strawberry
@@ -18,6 +19,7 @@ from strawberry.extensions import (
 from resolvers.audit import AuditQuery
 from resolvers.delivery import DeliveryMutation
 from resolvers.enforcement import EnforcementMutation
+from resolvers.error_reporting import GraphQLErrorCodes, ReportingSchema
 from resolvers.records import RecordsMutation, RecordsQuery
 from resolvers.risk import RiskMutation
 from resolvers.sharing import SharingMutation, SharingQuery
@@ -66,21 +68,23 @@ class MaskUnexpectedErrors(MaskErrors):
 
 
 def build_schema(*, max_depth: int = MAX_DEPTH, max_tokens: int = MAX_TOKENS,
-                 max_aliases: int = MAX_ALIASES) -> strawberry.Schema:
+                 max_aliases: int = MAX_ALIASES, extensions: Sequence = ()) -> strawberry.Schema:
     # Extensions are passed as classes or factories: an instance would leak state across requests.
     # (The case graph has no cycles today, so MAX_DEPTH is headroom for what is to come, not a
     # limit any current query reaches; tests check the limiter with a lower bound.)
-    return strawberry.Schema(
+    return ReportingSchema(
         query=Query,
         mutation=Mutation,
         types=[Case, Sentence, Requirement, Appointment, FailureToComply, SafeguardingConcern, EmergencyAction],
         extensions=[
+            GraphQLErrorCodes,
             partial(QueryDepthLimiter, max_depth=max_depth),
             partial(MaxTokensLimiter, max_token_count=max_tokens),
             partial(MaxAliasesLimiter, max_alias_count=max_aliases),
             partial(ParserCache, maxsize=CACHE_SIZE),
             partial(ValidationCache, maxsize=CACHE_SIZE),
             MaskUnexpectedErrors,
+            *extensions,  # the HTTP edge's (api): metrics, introspection policy, tracing
         ],
     )
 

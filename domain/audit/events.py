@@ -42,6 +42,12 @@ class AuditEvent:
     purpose: str | None = None
     fields_returned: tuple[str, ...] = ()
     reason: str | None = None
+    # The HTTP request that caused the event (X-Request-ID), when there was one; set by the store
+    # from domain.core.request_context when the event does not name one itself.
+    request_id: str | None = None
+    # How many occurrences the event stands for: aggregated refusals (unauthenticated floods)
+    # are one event with a count per time window instead of one event each.
+    count: int | None = None
     id: str = field(default_factory=ordered_id)
 
 

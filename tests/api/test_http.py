@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 import jwt
 import pytest
 
+from api.auth import REASONS
 from domain.records import use_cases as records
 from tests.conftest import TEST_SECRET, offender_input, token
 
@@ -75,15 +76,15 @@ def token_with_unknown_role() -> str:
 
 
 @pytest.mark.parametrize("headers, reason", [
-    ({}, "Missing Authorization header"),
-    ({"Authorization": "Basic dXNlcjpwYXNz"}, "Malformed Authorization header"),
-    ({"Authorization": "Bearer"}, "Malformed Authorization header"),
-    ({"Authorization": "Bearer not.a.jwt"}, "Invalid token"),
-    ({"Authorization": f"Bearer {expired_token()}"}, "Token has expired"),
-    ({"Authorization": f"Bearer {wrongly_signed_token()}"}, "Invalid token"),
-    ({"Authorization": f"Bearer {unsigned_token()}"}, "Invalid token"),
-    ({"Authorization": f"Bearer {token_without_roles()}"}, "roles"),
-    ({"Authorization": f"Bearer {token_with_unknown_role()}"}, "Invalid token claims"),
+    ({}, "MISSING_TOKEN"),
+    ({"Authorization": "Basic dXNlcjpwYXNz"}, "MALFORMED_HEADER"),
+    ({"Authorization": "Bearer"}, "MALFORMED_HEADER"),
+    ({"Authorization": "Bearer not.a.jwt"}, "INVALID_TOKEN"),
+    ({"Authorization": f"Bearer {expired_token()}"}, "TOKEN_EXPIRED"),
+    ({"Authorization": f"Bearer {wrongly_signed_token()}"}, "BAD_SIGNATURE"),
+    ({"Authorization": f"Bearer {unsigned_token()}"}, "ALGORITHM_NOT_ACCEPTED"),
+    ({"Authorization": f"Bearer {token_without_roles()}"}, "INVALID_CLAIMS"),
+    ({"Authorization": f"Bearer {token_with_unknown_role()}"}, "INVALID_CLAIMS"),
 ])
 async def test_requests_without_a_valid_token_get_401_json_and_write_nothing(http, headers, reason):
     response = await http.post("/graphql", json={"query": CREATE, "variables": {"input": {"offender": offender_input()}}},
@@ -93,8 +94,8 @@ async def test_requests_without_a_valid_token_get_401_json_and_write_nothing(htt
     assert response.headers["www-authenticate"].startswith("Bearer")
     body = response.json()
     assert "data" not in body
-    assert body["errors"][0]["extensions"] == {"code": "UNAUTHENTICATED"}
-    assert reason in body["errors"][0]["message"]
+    assert body["errors"][0]["extensions"] == {"code": "UNAUTHENTICATED", "reason": reason}
+    assert body["errors"][0]["message"] == REASONS[reason]
     assert await count_cases(http) == 0
 
 
@@ -116,7 +117,8 @@ async def test_unexpected_errors_are_masked(http, auth_headers, monkeypatch):
     response = await http.post("/graphql", json={"query": '{ case(crn: "X123456") { crn } }'}, headers=auth_headers)
     body = response.json()
     [error] = body["errors"]
-    assert error["extensions"] == {"code": "INTERNAL_SERVER_ERROR"}
+    # The caller gets the request id to quote; it is the one on the response header and in the log.
+    assert error["extensions"] == {"code": "INTERNAL_SERVER_ERROR", "requestId": response.headers["x-request-id"]}
     assert "secret" not in response.text and "RuntimeError" not in response.text and "Traceback" not in response.text
     assert error["message"].startswith("Unexpected error")
 
