@@ -18,7 +18,7 @@ Definitions (docs/enforcement.md, PF "The sentence is enforced"):
   officer's decision); ENF-2: failures on one calendar day count once.
 - ENF-5: when the court deals with a breach so that the sentence continues (ORDER_CONTINUED; on
   PSS also COMMITTED_TO_CUSTODY) on day D, warnings issued on or before D are spent (PF: "Prior
-  warnings are considered 'spent'"). Failures are spent only up to the day breach was laid: a
+  warnings are considered “spent”"). Failures are spent only up to the day breach was laid: a
   failure after that is not silently spent by the outcome. It either was added to the breach (then
   the court dealt with it, and it no longer counts) or it keeps its own clock and counts.
   (The catalogue's "failures before that date no longer count" goes beyond the PF, which speaks

@@ -28,7 +28,7 @@ RECALL = """mutation($input: RecommendRecallInput!) { recommendRecall(input: $in
 REPORT = """mutation($input: RecordRecallReportSentInput!) { recordRecallReportSent(input: $input) {
     recall { reportSentAt } userErrors { field code message standard } } }"""
 RECEIVED = """mutation($input: RecordRecallReportReceivedInput!) { recordRecallReportReceived(input: $input) {
-    recall { reportSentAt reportReceivedAt reportRecordedLate } userErrors { field code message standard } } }"""
+    case { version } recall { reportSentAt reportReceivedAt reportRecordedLate } userErrors { field code message standard } } }"""
 RERELEASE = """mutation($input: RecordReReleaseInput!) { recordReRelease(input: $input) {
     recall { rereleasedOn } case { sentences { status } } userErrors { field code message standard } } }"""
 COMPLIANCE = """query($asOf: Date) { case(crn: "X123456") { compliance(asOf: $asOf) { failures unacceptable liveWarnings
