@@ -418,6 +418,15 @@ def summarise_case(sentences: list[Sentence], as_of: date) -> CaseCompliance:
         next_action=min(actions, key=lambda a: a.due_by, default=None))
 
 
+def report_received_at(recall: Recall) -> datetime | None:
+    """LIC-2: when the Public Protection Casework Section received the report. A recall written
+    before receipt was kept has only ``report_sent_at``, recorded by a mutation that then meant
+    "the recall report reached the NPS/NOMS"; that instant is the record of receipt it has."""
+    if recall.report_received_at is not None:
+        return recall.report_received_at
+    return recall.report_sent_at if recall.report_sent_recorded is None else None
+
+
 def lic_2_deadline(recall: Recall) -> datetime:
     """LIC-2: the recall report is received within 24 hours of the decision, 2 in an emergency
     (elapsed time: a deadline across a clock change is still 24 real hours)."""

@@ -113,6 +113,10 @@ class Recall(Model):
     rationale: str
     nps_endorsed: bool = False
     report_sent_at: datetime | None = None
+    # Who recorded the sending, and when. None with a ``report_sent_at``: written before receipt was
+    # kept, when recordRecallReportSent meant "the report reached the NPS/NOMS" (see
+    # ``compliance.report_received_at``).
+    report_sent_recorded: Recorded | None = None
     # LIC-2 is met on receipt by the Public Protection Casework Section, not on sending (PF).
     report_received_at: datetime | None = None
     report_recorded: Recorded | None = None

@@ -281,8 +281,9 @@ def report_received(sentence: Sentence, command: RecordRecallReportReceived, now
     pending, errors = _report_instants(sentence, {"receivedAt": command.received_at, "sentAt": command.sent_at}, now)
     if pending is None or errors:
         return errors
-    if pending.report_received_at is not None:
-        return [invalid(("sentenceId",), f"Receipt was recorded at {pending.report_received_at.isoformat()}.")]
+    received = compliance.report_received_at(pending)
+    if received is not None:
+        return [invalid(("sentenceId",), f"Receipt was recorded at {received.isoformat()}.")]
     if command.sent_at is not None and pending.report_sent_at is not None:
         return [invalid(("sentAt",), f"Sending was recorded at {pending.report_sent_at.isoformat()}.")]
     sent = command.sent_at or pending.report_sent_at

@@ -49,7 +49,7 @@ def _recall_reports(case: Case, sentence, as_of: date) -> Iterable[Check]:
         if decided > as_of:
             continue
         deadline = compliance.lic_2_deadline(recall)
-        received = recall.report_received_at
+        received = compliance.report_received_at(recall)
         received = received if received is not None and london_date(received) <= as_of else None
         sent = recall.report_sent_at
         sent = sent if sent is not None and london_date(sent) <= as_of else None

@@ -123,7 +123,7 @@ async def record_recall_report_sent(uow: UnitOfWork, principal: Principal, comma
     def change(case, sentence, requirement, today):
         reject_if(enforcement.report_sent(sentence, command, uow.clock.now()))
         recall = compliance.recall_in_progress(sentence, london_date(command.sent_at))
-        recall.report_sent_at = command.sent_at
+        recall.report_sent_at, recall.report_sent_recorded = command.sent_at, uow.stamp(principal)
         return recall
 
     return await uow.on_sentence(principal, command, change,
@@ -137,9 +137,10 @@ async def record_recall_report_received(uow: UnitOfWork, principal: Principal,
     def change(case, sentence, requirement, today):
         reject_if(enforcement.report_received(sentence, command, uow.clock.now()))
         recall = compliance.recall_in_progress(sentence, london_date(command.sent_at or command.received_at))
-        recall.report_received_at = command.received_at
-        recall.report_sent_at = recall.report_sent_at or command.sent_at
-        recall.report_recorded = uow.stamp(principal)
+        stamp = uow.stamp(principal)
+        if command.sent_at is not None:
+            recall.report_sent_at, recall.report_sent_recorded = command.sent_at, stamp
+        recall.report_received_at, recall.report_recorded = command.received_at, stamp
         return recall
 
     return await uow.on_sentence(principal, command, change, operation="record_recall_report_received",

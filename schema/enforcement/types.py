@@ -142,7 +142,7 @@ class Recall:
     nps_endorsed: bool = strawberry.field(description="Endorsed by the NPS (LIC-5, for a CRC recall at HIGH RoSH).")
     report_due_at: datetime = strawberry.field(description="When the report must be received by the Public Protection Casework Section (LIC-2): the decision + 24 hours, or 2 in an emergency, in elapsed time.")
     report_sent_at: datetime | None = strawberry.field(description="When the report was sent.")
-    report_received_at: datetime | None = strawberry.field(description="When the Public Protection Casework Section received it (LIC-2 is met by this, not by sending).")
+    report_received_at: datetime | None = strawberry.field(description="When the Public Protection Casework Section received it (LIC-2 is met by this, not by sending). For a recall recorded before receipt was kept, the instant then recorded by recordRecallReportSent, which meant the report reached the NPS/NOMS.")
     rereleased_on: date | None = strawberry.field(description="Re-release from the recall, after which warnings are spent (LIC-4).")
     recorded: RecordStamp = strawberry.field(description="Who recorded the decision and when.")
     recorded_late: bool = strawberry.field(description="REC-1: the decision was recorded after the day it was made (in England and Wales).")
@@ -196,7 +196,7 @@ class CaseCompliance:
 
 
 def recall_of(recall: enforcement_model.Recall) -> Recall:
-    received, stamp = recall.report_received_at, recall.report_recorded
+    received, stamp = compliance.report_received_at(recall), recall.report_recorded
     return Recall(decided_at=recall.decided_at, emergency=recall.emergency, rationale=recall.rationale,
                   nps_endorsed=recall.nps_endorsed, report_due_at=compliance.lic_2_deadline(recall),
                   report_sent_at=recall.report_sent_at, report_received_at=received, rereleased_on=recall.rereleased_on,

@@ -175,9 +175,18 @@ def test_lic_2_a_report_sent_but_not_received_does_not_meet_it():
     decided = datetime(2025, 6, 2, 10, 0, tzinfo=LONDON)
     s = sentence_with(type=SentenceType.LICENCE)
     s.recalls.append(Recall(decided_at=decided, emergency=True, rationale="r", report_sent_at=decided + timedelta(hours=1),
-                            recorded=STAMP))
+                            report_sent_recorded=STAMP, recorded=STAMP))
     found = status(case_with(s), "LIC-2", date(2025, 6, 10))
     assert found.state is St.OVERDUE and "not yet recorded" in found.detail
+
+
+def test_lic_2_a_report_sent_recorded_before_receipt_was_kept_is_read_as_received():
+    decided = datetime(2025, 6, 2, 10, 0, tzinfo=LONDON)
+    s = sentence_with(type=SentenceType.LICENCE)
+    s.recalls.append(Recall(decided_at=decided, emergency=True, rationale="r", report_sent_at=decided + timedelta(hours=1),
+                            recorded=STAMP))   # no report_sent_recorded: the old mutation meant "reached the NPS/NOMS"
+    assert compliance.report_received_at(s.recalls[0]) == decided + timedelta(hours=1)
+    assert status(case_with(s), "LIC-2", date(2025, 6, 10)).state is St.MET
 
 
 @pytest.mark.parametrize("emergency, endorsed, expected", [(False, False, St.NOT_MET), (False, True, St.MET), (True, False, St.MET)])
