@@ -8,9 +8,10 @@ The public reads of standards status are here: ``evaluate`` (one case, one day),
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from domain.core import recording  # noqa: F401  (REC-1..3 are declared there)
+from domain.core.calendar import LONDON
 from domain.core.case import Case
 from domain.core.registry import REGISTRY, Standard, catalogue_order
 from domain.core.standards import (
@@ -51,6 +52,11 @@ MONITORS: tuple[Monitor, ...] = (
 )
 
 
+def london_day(instant: datetime) -> date:
+    """The day an instant falls on in England and Wales."""
+    return instant.astimezone(LONDON).date()
+
+
 def catalogue() -> list[Standard]:
     """Every registered standard, in catalogue order."""
     return catalogue_order()
@@ -65,9 +71,10 @@ def checks(case: Case, as_of: date) -> list[Check]:
     return run_checks(MONITORS, case, as_of)
 
 
-def evaluate(case: Case, as_of: date) -> list[StandardStatus]:
-    """Every applicable standard's status on ``as_of``, in catalogue order."""
-    return statuses(checks(case, as_of), as_of)
+def evaluate(case: Case, as_of: date, at: datetime | None = None) -> list[StandardStatus]:
+    """Every applicable standard's status on ``as_of``, in catalogue order; deadlines that are
+    instants (LIC-2) are judged at ``at`` (default: the end of ``as_of``)."""
+    return statuses(checks(case, as_of), as_of, at)
 
 
 def overdue_from(case: Case) -> date | None:

@@ -152,8 +152,9 @@ NoteKind = _graphql_enum(d.NoteKind, "Whether a note records fact or opinion (RE
     "FACT": "What happened or was said.", "OPINION": "The practitioner's professional judgement."})
 
 BreachOutcome = _graphql_enum(d.BreachOutcome, "The court's outcome of breach proceedings.", {
-    "ORDER_CONTINUED": "The order continues: earlier warnings and failures are spent (ENF-5).",
-    "ORDER_REVOKED": "The order is revoked (the sentence ends; a plan review is due on committal, PLAN-5)."})
+    "ORDER_CONTINUED": "The order continues: earlier warnings, and failures up to the day breach was laid, are spent; failures added to the breach were dealt with by the court (ENF-5).",
+    "ORDER_REVOKED": "The order is revoked and the offender resentenced: the sentence ends.",
+    "COMMITTED_TO_CUSTODY": "Post-sentence supervision only: committed to custody for the breach; supervision continues, spending as for ORDER_CONTINUED (ENF-5), and the plan is reviewed (PLAN-5)."})
 
 SafeguardingAgency = _graphql_enum(d.SafeguardingAgency, "Where a safeguarding concern is referred (SAFE-1).", {
     "CHILDRENS_SERVICES": "Children's services.", "ADULT_SAFEGUARDING": "Adult safeguarding (social care).",

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import strawberry
+from graphql import GraphQLError
 
 from domain import standards as domain_standards
 from schema import enums
@@ -16,8 +17,26 @@ class StandardStatus:
     title: str = strawberry.field(description="What the standard asks, in a line.")
     state: enums.StandardState = strawberry.field(description="MET, DUE, OVERDUE, NOT_MET or NOT_APPLICABLE.")
     due_by: date | None = strawberry.field(description="Last day to meet it on time; null where the source sets no deadline.")
+    due_at: datetime | None = strawberry.field(default=None, description="For a deadline that is an instant (LIC-2: 2 or 24 hours after the decision), the instant; OVERDUE from the moment after it.")
     sentence_id: strawberry.ID | None = strawberry.field(description="Global ID of the sentence it concerns, if one.")
     detail: str | None = strawberry.field(description="Human-readable explanation.")
+
+
+def evaluation_instant(as_of: date | None, at: datetime | None, now: datetime, today: date) -> tuple[date, datetime | None]:
+    """The day and instant a standards query is evaluated at. ``at`` (with an offset) gives both;
+    otherwise the day is ``as_of`` (default today), judged now when it is today and at the end of
+    the day otherwise, so an emergency recall report due at 14:00 today is OVERDUE at 14:01."""
+    if at is not None:
+        if at.tzinfo is None or at.utcoffset() is None:
+            raise GraphQLError("`at` needs its UTC offset, e.g. 2026-11-20T14:30:00+00:00.",
+                               extensions={"code": "BAD_USER_INPUT"})
+        day = domain_standards.london_day(at)
+        if as_of is not None and as_of != day:
+            raise GraphQLError(f"`asOf` ({as_of.isoformat()}) is not the day of `at` in England and Wales "
+                               f"({day.isoformat()}); give one or the other.", extensions={"code": "BAD_USER_INPUT"})
+        return day, at
+    day = as_of or today
+    return day, now if day == today else None
 
 
 @strawberry.type(description="How many cases stand in each state against one standard.")

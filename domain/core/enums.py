@@ -184,6 +184,14 @@ class NoteKind(str, Enum):
 class BreachOutcome(str, Enum):
     ORDER_CONTINUED = "ORDER_CONTINUED"
     ORDER_REVOKED = "ORDER_REVOKED"
+    # Post-sentence supervision only: the court commits the offender to custody for the breach and
+    # supervision continues (PF: "committal to custody for breach of post sentence supervision period").
+    COMMITTED_TO_CUSTODY = "COMMITTED_TO_CUSTODY"
+
+    @property
+    def continues_sentence(self) -> bool:
+        """The court dealt with the breach in a way that lets the sentence continue (ENF-5)."""
+        return self is not BreachOutcome.ORDER_REVOKED
 
 
 class SafeguardingAgency(str, Enum):

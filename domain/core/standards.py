@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import Enum
 
+from domain.core.calendar import LONDON
 from domain.core.case import Case, Sentence
 from domain.core.registry import REGISTRY, Standard
 
@@ -40,6 +41,9 @@ class Check:
     ``done_on``: the day it was discharged (None: not yet). ``done_ok``: whether what was done
     meets the standard (e.g. a referral made, but too late, is done but not OK).
     ``survives_termination``: still owed after the sentence is terminated (completion duties).
+    ``arises_at`` / ``due_at`` / ``done_at``: for a deadline that is an instant (LIC-2's 2 or 24
+    hours), the same three facts as instants; the dates above are then their days in England and
+    Wales, and the state is judged at an instant (``state_on``'s ``at``).
     """
 
     standard: str
@@ -51,6 +55,9 @@ class Check:
     sentence_id: str | None = None
     detail: str = ""
     survives_termination: bool = False
+    arises_at: datetime | None = None
+    due_at: datetime | None = None
+    done_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,7 @@ class StandardStatus:
     due_by: date | None
     sentence_id: str | None
     detail: str
+    due_at: datetime | None = None
 
 
 Monitor = Callable[[Case, date], Iterable[Check]]
@@ -73,15 +81,33 @@ def check(rule: Standard, sentence: Sentence | None, **fields) -> Check:
     return Check(rule.id, rule.title, sentence_id=sentence.id if sentence else None, **fields)
 
 
-def state_on(check: Check, as_of: date) -> StandardState:
+def end_of_day(day: date) -> datetime:
+    """The last instant of ``day`` in England and Wales: a status "as of" a day is its state at
+    close of that day."""
+    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=LONDON) - timedelta(microseconds=1)
+
+
+def state_on(check: Check, as_of: date, at: datetime | None = None) -> StandardState:
+    """The check's state on ``as_of``. A check with an instant deadline (``due_at``) is judged at
+    ``at`` (default: the end of ``as_of``), so a 2-hour deadline is OVERDUE from the minute after it."""
     if check.arises_on is None or check.arises_on > as_of:
         return StandardState.NOT_APPLICABLE
+    if check.due_at is not None:
+        return _state_at(check, at or end_of_day(as_of))
     if check.done_on is not None and check.done_on <= as_of:
         on_time = check.due_by is None or check.done_on <= check.due_by
         return StandardState.MET if (on_time and check.done_ok) else StandardState.NOT_MET
     if check.due_by is not None and as_of > check.due_by:
         return StandardState.OVERDUE
     return StandardState.DUE
+
+
+def _state_at(check: Check, at: datetime) -> StandardState:
+    if check.arises_at is not None and check.arises_at > at:
+        return StandardState.NOT_APPLICABLE
+    if check.done_at is not None and check.done_at <= at:
+        return StandardState.MET if (check.done_at <= check.due_at and check.done_ok) else StandardState.NOT_MET
+    return StandardState.OVERDUE if at > check.due_at else StandardState.DUE
 
 
 def first(dates: Iterable[date]) -> date | None:
@@ -119,14 +145,16 @@ def run_checks(monitors: Sequence[Monitor], case: Case, as_of: date) -> list[Che
     return sorted(found, key=lambda c: _order(c.standard))
 
 
-def statuses(found: Iterable[Check], as_of: date) -> list[StandardStatus]:
-    """The applicable checks' states on ``as_of``."""
+def statuses(found: Iterable[Check], as_of: date, at: datetime | None = None) -> list[StandardStatus]:
+    """The applicable checks' states on ``as_of`` (instant deadlines judged at ``at``, default the
+    end of that day)."""
     result = []
     for item in found:
-        state = state_on(item, as_of)
+        state = state_on(item, as_of, at)
         if state is StandardState.NOT_APPLICABLE:
             continue
-        result.append(StandardStatus(item.standard, item.title, state, item.due_by, item.sentence_id, item.detail))
+        result.append(StandardStatus(item.standard, item.title, state, item.due_by, item.sentence_id, item.detail,
+                                     item.due_at))
     return result
 
 
@@ -134,9 +162,10 @@ FAR_FUTURE = date(9999, 12, 30)
 
 
 def first_overdue_day(found: Iterable[Check]) -> date | None:
-    """The first day on which one of these checks (taken with nothing more recorded) is OVERDUE."""
-    days = [c.due_by + timedelta(days=1) for c in found
-            if c.due_by is not None and c.arises_on is not None and c.done_on is None]
+    """The first day on which one of these checks (taken with nothing more recorded) is OVERDUE
+    (for an instant deadline, the day it falls on: it is overdue by the end of that day)."""
+    days = [c.due_at.astimezone(LONDON).date() if c.due_at is not None else c.due_by + timedelta(days=1)
+            for c in found if c.due_by is not None and c.arises_on is not None and c.done_on is None]
     return min(days, default=None)
 
 

@@ -44,7 +44,8 @@ PLAN_4 = standard("PLAN-4", Section.PLANNING, "Pre-release plan prepared no more
                   monitored=True, rule="A pre-release plan dated more than 12 weeks before release is refused (PLAN_TOO_EARLY).")
 PLAN_5 = standard("PLAN-5", Section.PLANNING, "Plan reviewed after a significant change",
                   source="PF The plan is reviewed", enforced=True, monitored=True,
-                  rule="The plan is reviewed after a change in RoSH, a transfer, a recall or committal to custody; the "
+                  rule="The plan is reviewed after a change in RoSH, a transfer, a recall or committal to custody for breach "
+                       "of post-sentence supervision; the "
                        "PF sets no timescale, so the review is DUE without a date.")
 END_1 = standard("END-1", Section.COMPLETION, "Evaluation of the plan's objectives by the end of the sentence",
                  source="PF Completion", parameters=("END_1_WEEKS_BEFORE_END",), enforced=True, monitored=True,

@@ -143,8 +143,8 @@ def planning(case: Case, as_of: date) -> Iterable[Check]:
 def plan_review(case: Case, as_of: date) -> Iterable[Check]:
     """PLAN-5: a RoSH level change or a transfer (ALLOC-4) after the first plan sets a review
     due; a review, or a new plan, on or after it meets it. No fixed interval (PF: "no mandatory
-    timescales"), so no due date. Recall and committal to custody on breach (order revoked) are
-    triggers too."""
+    timescales"), so no due date. Recall and committal to custody for breach of post-sentence
+    supervision are triggers too."""
     history = rosh_history(case, as_of)
     rosh_changes = [(b.assessed_on, f"RoSH changed from {a.level.value} to {b.level.value}")
                     for a, b in zip(history, history[1:]) if a.level is not b.level]
@@ -152,8 +152,11 @@ def plan_review(case: Case, as_of: date) -> Iterable[Check]:
                  for t in case.allocations if t.kind is AllocationKind.TRANSFER and t.allocated_on <= as_of]
     custody = [(r.decided_at.astimezone(LONDON).date(), "recalled to custody") for s in case.sentences for r in s.recalls
                if r.decided_at.astimezone(LONDON).date() <= as_of]
-    custody += [(b.outcome_on, "committed to custody on breach (order revoked)") for s in case.sentences for b in s.breaches
-                if b.outcome is BreachOutcome.ORDER_REVOKED and b.outcome_on is not None and b.outcome_on <= as_of]
+    # PF: "following committal to custody for breach of post sentence supervision period". (A
+    # CO/SSO revoked and resentenced is no PF trigger: the order ends and any custody is a new sentence.)
+    custody += [(b.outcome_on, "committed to custody for breach of post-sentence supervision") for s in case.sentences
+                for b in s.breaches if b.outcome is BreachOutcome.COMMITTED_TO_CUSTODY and b.outcome_on is not None
+                and b.outcome_on <= as_of]
     for sentence in case.sentences:
         if not sentence.plans:
             continue

@@ -27,6 +27,18 @@ class DecideFailureToComply:
     rationale: str
     explanation: ExplanationDetails | None = None
     correction_reason: str | None = None
+    decided_on: date | None = None  # default: today
+    expected_version: int | None = None
+    idempotency_key: str | None = None
+
+
+@dataclass(frozen=True)
+class AddFailureToBreach:
+    crn: str
+    sentence_id: str
+    failure_id: str
+    rationale: str
+    added_on: date | None = None  # default: today
     expected_version: int | None = None
     idempotency_key: str | None = None
 
@@ -85,6 +97,16 @@ class RecordRecallReportSent:
 
 
 @dataclass(frozen=True)
+class RecordRecallReportReceived:
+    crn: str
+    sentence_id: str
+    received_at: datetime
+    sent_at: datetime | None = None
+    expected_version: int | None = None
+    idempotency_key: str | None = None
+
+
+@dataclass(frozen=True)
 class RecordReRelease:
     crn: str
     sentence_id: str
@@ -94,12 +116,24 @@ class RecordReRelease:
 
 
 @dataclass(frozen=True)
+class EmergencyMoveDecision:
+    """ENF-6: the officer's balanced decision on an emergency move without prior permission."""
+
+    outside_offenders_control: bool
+    breach_action_warranted: bool
+    rationale: str
+    decided_on: date | None = None  # default: today
+
+
+@dataclass(frozen=True)
 class RecordAddressChange:
     crn: str
     changed_on: date
     permanent: bool
-    permission_sought: bool
     emergency: bool
     details: str
+    permission_granted: bool | None = None
+    permission_sought: bool | None = None  # deprecated: seeking permission is not having it
+    emergency_decision: EmergencyMoveDecision | None = None
     expected_version: int | None = None
     idempotency_key: str | None = None

@@ -150,10 +150,11 @@ async def standards_report(uow: UnitOfWork, principal: Principal, query: CaseQue
         return report
     query = scoped(principal, query)
     after = None
+    at = uow.clock.now() if as_of == uow.clock.today() else None  # today is judged now (LIC-2's instants)
     while True:
         page = await uow.cases.find(query, batch, after)
         for case in page:
-            report.add(case, standards.evaluate(case, as_of))
+            report.add(case, standards.evaluate(case, as_of, at))
         if len(page) < batch:
             return report
         after = page[-1].crn

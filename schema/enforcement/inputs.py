@@ -34,6 +34,7 @@ class DecideFailureToComplyInput:
     rationale: str = strawberry.field(description="Why (REC-2, not blank).")
     explanation: ExplanationInput | None = strawberry.field(default=None, description="The explanation, if one was received (required to accept).")
     correction_reason: str | None = strawberry.field(default=None, description="Required when the failure was already decided: why this decision supersedes it.")
+    decided_on: date | None = strawberry.field(default=None, description="The day the decision was made (default today): not before the failure, not in the future, not before a decision it corrects. A decision entered later is accepted and marked `recordedLate` (REC-1).")
     expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
     client_mutation_id: str | None = strawberry.field(default=None, description=CLIENT_MUTATION_ID)
 
@@ -42,17 +43,17 @@ class DecideFailureToComplyInput:
         explanation = self.explanation
         return c.DecideFailureToComply(
             crn=self.crn, sentence_id=sentence_id, failure_id=failure_id, acceptable=self.acceptable,
-            rationale=self.rationale, correction_reason=self.correction_reason,
+            rationale=self.rationale, correction_reason=self.correction_reason, decided_on=self.decided_on,
             explanation=c.ExplanationDetails(explanation.received_on, explanation.received_by, explanation.details)
             if explanation else None, expected_version=self.expected_version, idempotency_key=self.client_mutation_id)
 
 
-@strawberry.input(description="A warning (ENF-3). Refused with BREACH_REQUIRED when ENF-4's count is reached; a final licence warning needs SENIOR_MANAGER (LIC-3).")
+@strawberry.input(description="A warning (ENF-3), judged on what was known on its `issuedOn`. Refused with BREACH_REQUIRED when ENF-4's count is reached; on a licence the second live warning is the final one and needs SENIOR_MANAGER (LIC-3).")
 class IssueWarningInput:
     crn: str = strawberry.field(description="The case.")
     sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
     issued_on: date = strawberry.field(description="When it was issued.")
-    final: bool = strawberry.field(description="A final warning.")
+    final: bool = strawberry.field(description="A final warning. On a licence with a live warning the new one is final whatever this says (LIC-3).")
     rationale: str = strawberry.field(description="Why (REC-2, not blank).")
     offender_response: str | None = strawberry.field(default=None, description="The offender's response (ENF-1).")
     expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
@@ -80,12 +81,28 @@ class InitiateBreachInput:
                                 expected_version=self.expected_version, idempotency_key=self.client_mutation_id)
 
 
+@strawberry.input(description="A failure to comply after breach was laid, added to the breach awaiting the court (ENF-3: the enforcement action for it; ENF-5: the court deals with it).")
+class AddFailureToBreachInput:
+    crn: str = strawberry.field(description="The case.")
+    failure_id: strawberry.ID = strawberry.field(description="Global ID of the failure to comply: dated after the breach was laid and decided unacceptable.")
+    rationale: str = strawberry.field(description="Why (REC-2, not blank).")
+    added_on: date | None = strawberry.field(default=None, description="The day it was added (default today): while the breach awaited the court, not before the failure, not in the future.")
+    expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
+    client_mutation_id: str | None = strawberry.field(default=None, description=CLIENT_MUTATION_ID)
+
+    def to_domain(self) -> c.AddFailureToBreach:
+        sentence_id, failure_id = _failure_ids(self.failure_id, self.crn)
+        return c.AddFailureToBreach(crn=self.crn, sentence_id=sentence_id, failure_id=failure_id, rationale=self.rationale,
+                                    added_on=self.added_on, expected_version=self.expected_version,
+                                    idempotency_key=self.client_mutation_id)
+
+
 @strawberry.input(description="The court's outcome of breach proceedings (ENF-5).")
 class RecordBreachOutcomeInput:
     crn: str = strawberry.field(description="The case.")
     sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
     decided_on: date = strawberry.field(description="When the court decided.")
-    outcome: enums.BreachOutcome = strawberry.field(description="ORDER_CONTINUED (warnings spent) or ORDER_REVOKED.")
+    outcome: enums.BreachOutcome = strawberry.field(description="ORDER_CONTINUED (warnings spent), ORDER_REVOKED, or on post-sentence supervision COMMITTED_TO_CUSTODY.")
     expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
     client_mutation_id: str | None = strawberry.field(default=None, description=CLIENT_MUTATION_ID)
 
@@ -113,7 +130,7 @@ class RecommendRecallInput:
                                  idempotency_key=self.client_mutation_id)
 
 
-@strawberry.input(description="The recall report reached the NPS/NOMS (LIC-2).")
+@strawberry.input(description="The recall report was sent. LIC-2 is met when it is received by the Public Protection Casework Section: record that with recordRecallReportReceived.")
 class RecordRecallReportSentInput:
     crn: str = strawberry.field(description="The case.")
     sentence_id: strawberry.ID = strawberry.field(description="Global ID of the licence.")
@@ -125,6 +142,22 @@ class RecordRecallReportSentInput:
         return c.RecordRecallReportSent(crn=self.crn, sentence_id=local_id(self.sentence_id, "Sentence", self.crn),
                                         sent_at=self.sent_at, expected_version=self.expected_version,
                                         idempotency_key=self.client_mutation_id)
+
+
+@strawberry.input(description="The Public Protection Casework Section received the recall report (LIC-2).")
+class RecordRecallReportReceivedInput:
+    crn: str = strawberry.field(description="The case.")
+    sentence_id: strawberry.ID = strawberry.field(description="Global ID of the licence.")
+    received_at: datetime = strawberry.field(description="When the completed report and documentation were received, with its UTC offset.")
+    sent_at: datetime | None = strawberry.field(default=None, description="When it was sent, if not already recorded (recordRecallReportSent).")
+    expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
+    client_mutation_id: str | None = strawberry.field(default=None, description=CLIENT_MUTATION_ID)
+
+    def to_domain(self) -> c.RecordRecallReportReceived:
+        return c.RecordRecallReportReceived(crn=self.crn, sentence_id=local_id(self.sentence_id, "Sentence", self.crn),
+                                            received_at=self.received_at, sent_at=self.sent_at,
+                                            expected_version=self.expected_version,
+                                            idempotency_key=self.client_mutation_id)
 
 
 @strawberry.input(description="Re-release after recall: earlier warnings and failures are spent (LIC-4).")
@@ -141,19 +174,34 @@ class RecordReReleaseInput:
                                  idempotency_key=self.client_mutation_id)
 
 
-@strawberry.input(description="A change of address (ENF-6): a permanent move without prior permission, not an emergency, on a CO/SSO for an offence on or after 2015-02-01 creates a failure to comply.")
+@strawberry.input(description="The officer's balanced decision on an emergency move without prior permission (ENF-6): whether the move was outside the offender's control, and whether breach action is warranted. It is the decision on the failure the move creates.")
+class EmergencyMoveDecisionInput:
+    outside_offenders_control: bool = strawberry.field(description="The change of address was outside the offender's control (e.g. immediate removal by the landlord with no notice).")
+    breach_action_warranted: bool = strawberry.field(description="Breach action is warranted: the failure is unacceptable and counts (ENF-3, ENF-4); false: accepted.")
+    rationale: str = strawberry.field(description="The considerations behind the decision (REC-2, not blank).")
+    decided_on: date | None = strawberry.field(default=None, description="The day it was decided (default today): not before the move, not in the future.")
+
+
+@strawberry.input(description="A change of address (ENF-6): a permanent move without prior permission granted, on a CO/SSO for an offence on or after 2015-02-01, creates a failure to comply; in an emergency the officer's balanced decision (emergencyDecision) decides it.")
 class RecordAddressChangeInput:
     crn: str = strawberry.field(description="The case.")
     changed_on: date = strawberry.field(description="Day of the move.")
-    permanent: bool = strawberry.field(description="A permanent move.")
-    permission_sought: bool = strawberry.field(description="Whether permission was sought before the move.")
-    emergency: bool = strawberry.field(description="An emergency outside the offender's control.")
+    permanent: bool = strawberry.field(description="A permanent move (the residence duty does not apply to temporary ones).")
+    emergency: bool = strawberry.field(description="The move happened as an emergency and the offender was unable to gain prior permission.")
     details: str = strawberry.field(description="Where and why (not blank).")
+    permission_granted: bool | None = strawberry.field(default=None, description="Prior permission was granted by the officer or the court before the move.")
+    permission_sought: bool | None = strawberry.field(default=None, description="Whether permission was sought before the move (recorded only; seeking is not having permission).",
+                                                      deprecation_reason="Seeking permission does not meet the residence duty: send permissionGranted. "
+                                                                         "permissionSought alone no longer stops the failure to comply being created.")
+    emergency_decision: EmergencyMoveDecisionInput | None = strawberry.field(default=None, description="For an emergency move: the officer's balanced decision, recorded as the decision on the failure it creates.")
     expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
     client_mutation_id: str | None = strawberry.field(default=None, description=CLIENT_MUTATION_ID)
 
     def to_domain(self) -> c.RecordAddressChange:
-        return c.RecordAddressChange(crn=self.crn, changed_on=self.changed_on, permanent=self.permanent,
-                                     permission_sought=self.permission_sought, emergency=self.emergency,
-                                     details=self.details, expected_version=self.expected_version,
-                                     idempotency_key=self.client_mutation_id)
+        decision = self.emergency_decision
+        return c.RecordAddressChange(
+            crn=self.crn, changed_on=self.changed_on, permanent=self.permanent, emergency=self.emergency,
+            details=self.details, permission_granted=self.permission_granted, permission_sought=self.permission_sought,
+            emergency_decision=c.EmergencyMoveDecision(decision.outside_offenders_control, decision.breach_action_warranted,
+                                                       decision.rationale, decision.decided_on) if decision else None,
+            expected_version=self.expected_version, idempotency_key=self.client_mutation_id)

@@ -25,7 +25,7 @@ class IssueWarningPayload:
     client_mutation_id: str | None = strawberry.field(default=None, description=CLIENT_ID)
 
 
-@strawberry.type(description="Result of initiateBreach or recordBreachOutcome.")
+@strawberry.type(description="Result of initiateBreach, addFailureToBreach or recordBreachOutcome.")
 class BreachPayload:
     case: Case | None = strawberry.field(description="The case as written; null when rejected.")
     breach: Breach | None = strawberry.field(description="The breach; null when rejected.")
@@ -33,7 +33,7 @@ class BreachPayload:
     client_mutation_id: str | None = strawberry.field(default=None, description=CLIENT_ID)
 
 
-@strawberry.type(description="Result of recommendRecall, recordRecallReportSent or recordReRelease.")
+@strawberry.type(description="Result of recommendRecall, recordRecallReportSent, recordRecallReportReceived or recordReRelease.")
 class RecallPayload:
     case: Case | None = strawberry.field(description="The case as written; null when rejected.")
     recall: Recall | None = strawberry.field(description="The recall; null when rejected.")

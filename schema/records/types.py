@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated
 
 import strawberry
@@ -48,7 +48,7 @@ from schema.risk.types import (
     TierCalculation,
 )
 from schema.sharing.types import VictimContactEligibility
-from schema.standards import StandardStatus
+from schema.standards import StandardStatus, evaluation_instant
 
 
 @strawberry.type(description="The person under supervision.")
@@ -199,10 +199,8 @@ class Sentence(Node):
                    unpaid_work_sessions=[UnpaidWorkSession.of(crn, sentence.id, u) for u in sentence.unpaid_work_sessions],
                    rar_activity_days=[RarActivityDay.of(crn, sentence.id, r) for r in sentence.rar_activity_days],
                    victim_contact=VictimContactEligibility.of(sentence),
-                   warnings=[Warning(issued_on=w.issued_on, final=w.final, rationale=w.rationale,
-                                     offender_response=w.offender_response, recorded=RecordStamp.of(w.recorded))
-                             for w in sentence.warnings],
-                   breaches=[Breach.of(b) for b in sentence.breaches],
+                   warnings=[Warning.of(w) for w in sentence.warnings],
+                   breaches=[Breach.of(crn, sentence.id, b) for b in sentence.breaches],
                    recalls=[recall_of(r) for r in sentence.recalls], _sentence=sentence)
 
 
@@ -287,14 +285,17 @@ class Case(Node):
     @strawberry.field(description="Status of every applicable national standard on `asOf` (default: today in England "
                                   "and Wales). The same history gives the same answer for the same `asOf`.")
     def standards(self, info: strawberry.Info[Context],
-                  as_of: Annotated[date | None, strawberry.argument(description="The day to evaluate on; defaults to today.")] = None) -> list[StandardStatus]:
-        day = as_of or info.context.clock.today()
+                  as_of: Annotated[date | None, strawberry.argument(description="The day to evaluate on; defaults to today.")] = None,
+                  at: Annotated[datetime | None, strawberry.argument(description="The instant to evaluate at, with its UTC offset (its day in England and Wales is the day evaluated). Without it, today is evaluated now and any other day at its end: an instant deadline (LIC-2) is OVERDUE from the moment it passes.")] = None
+                  ) -> list[StandardStatus]:
+        clock = info.context.clock
+        day, instant = evaluation_instant(as_of, at, clock.now(), clock.today())
         return [StandardStatus(standard=s.standard, title=s.title,
-                               state=enums.to_graphql(s.state, enums.StandardState), due_by=s.due_by,
+                               state=enums.to_graphql(s.state, enums.StandardState), due_by=s.due_by, due_at=s.due_at,
                                sentence_id=strawberry.ID(ids.encode("Sentence", self._case.crn, s.sentence_id))
                                if s.sentence_id else None,
                                detail=s.detail or None)
-                for s in domain_standards.evaluate(self._case, day)]
+                for s in domain_standards.evaluate(self._case, day, instant)]
 
     @strawberry.field(description="Compliance across the case's sentences on `asOf` (default today).")
     def compliance(self, info: strawberry.Info[Context],

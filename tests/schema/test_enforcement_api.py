@@ -27,6 +27,8 @@ RECALL = """mutation($input: RecommendRecallInput!) { recommendRecall(input: $in
     recall { decidedAt reportDueAt emergency } case { sentences { status } } userErrors { field code message standard } } }"""
 REPORT = """mutation($input: RecordRecallReportSentInput!) { recordRecallReportSent(input: $input) {
     recall { reportSentAt } userErrors { field code message standard } } }"""
+RECEIVED = """mutation($input: RecordRecallReportReceivedInput!) { recordRecallReportReceived(input: $input) {
+    case { version } recall { reportSentAt reportReceivedAt reportRecordedLate } userErrors { field code message standard } } }"""
 RERELEASE = """mutation($input: RecordReReleaseInput!) { recordReRelease(input: $input) {
     recall { rereleasedOn } case { sentences { status } } userErrors { field code message standard } } }"""
 COMPLIANCE = """query($asOf: Date) { case(crn: "X123456") { compliance(asOf: $asOf) { failures unacceptable liveWarnings
@@ -63,8 +65,9 @@ async def miss(gql, sentence_id, on, key=None):
     return data["recordAppointment"]
 
 
-async def unacceptable(gql, failure_id, rationale="No explanation given"):
-    data = await gql(DECIDE, {"input": {"crn": CRN, "failureId": failure_id, "acceptable": False, "rationale": rationale}})
+async def unacceptable(gql, failure_id, decided_on=None, rationale="No explanation given"):
+    data = await gql(DECIDE, {"input": {"crn": CRN, "failureId": failure_id, "acceptable": False, "rationale": rationale,
+                                        "decidedOn": decided_on}})
     assert data["decideFailureToComply"]["userErrors"] == []
     return data
 
@@ -83,12 +86,12 @@ async def test_a_retried_appointment_creates_no_second_failure_to_comply(gql, st
 
 async def test_enf_3_enf_4_enf_5_second_unacceptable_failure_in_12_months_requires_breach(gql, store, order):
     first = await miss(gql, order, "2026-10-05")
-    await unacceptable(gql, first["failureToComply"]["id"])
+    await unacceptable(gql, first["failureToComply"]["id"], "2026-10-05")
     warned = await gql(WARN, {"input": {"crn": CRN, "sentenceId": order, "issuedOn": "2026-10-06", "final": False,
                                         "rationale": "First unacceptable absence"}})
     assert warned["issueWarning"]["userErrors"] == []
     second = await miss(gql, order, "2026-11-16")
-    await unacceptable(gql, second["failureToComply"]["id"])
+    await unacceptable(gql, second["failureToComply"]["id"], "2026-11-16")
     before = await snapshot(store)
     refused = await gql(WARN, {"input": {"crn": CRN, "sentenceId": order, "issuedOn": "2026-11-17", "final": True,
                                          "rationale": "Second absence"}})
@@ -134,7 +137,7 @@ async def test_enf_1_explanations_decisions_and_corrections_are_kept(gql, order)
 @pytest.mark.parametrize("principal, code", [(None, "SENIOR_MANAGER_REQUIRED"), (SENIOR, None)])
 async def test_lic_3_final_licence_warning_needs_the_senior_manager_role(gql, licence, principal, code):
     failure = (await miss(gql, licence, "2026-11-16"))["failureToComply"]["id"]
-    await unacceptable(gql, failure)
+    await unacceptable(gql, failure, "2026-11-16")
     data = await gql(WARN, {"input": {"crn": CRN, "sentenceId": licence, "issuedOn": "2026-11-17", "final": True,
                                       "rationale": "Second and final warning"}}, principal=principal)
     codes = [e["code"] for e in data["issueWarning"]["userErrors"]]
@@ -143,17 +146,21 @@ async def test_lic_3_final_licence_warning_needs_the_senior_manager_role(gql, li
 
 async def test_lic_1_lic_2_lic_4_licence_recall_report_and_re_release(gql, licence):
     failure = (await miss(gql, licence, "2026-11-02"))["failureToComply"]["id"]
-    await unacceptable(gql, failure)
+    await unacceptable(gql, failure, "2026-11-03")
     standards = {s["standard"]: s for s in (await gql(COMPLIANCE, {"asOf": "2026-11-20"}))["case"]["standards"]}
     assert standards["LIC-1"]["dueBy"] == "2026-11-13" and standards["LIC-1"]["state"] == "OVERDUE"
     recalled = await gql(RECALL, {"input": {"crn": CRN, "sentenceId": licence, "decidedAt": "2026-11-12T15:00:00+00:00",
                                             "emergency": True, "rationale": "Whereabouts unknown; risk escalating"}})
     assert recalled["recommendRecall"]["recall"]["reportDueAt"] == "2026-11-12T17:00:00+00:00"
     assert recalled["recommendRecall"]["case"]["sentences"][0]["status"] == "RECALLED"
-    late = await gql(REPORT, {"input": {"crn": CRN, "sentenceId": licence, "sentAt": "2026-11-12T17:30:00+00:00"}})
-    assert late["recordRecallReportSent"]["userErrors"] == []
+    sent = await gql(REPORT, {"input": {"crn": CRN, "sentenceId": licence, "sentAt": "2026-11-12T16:30:00+00:00"}})
+    assert sent["recordRecallReportSent"]["userErrors"] == []
     standards = {s["standard"]: s for s in (await gql(COMPLIANCE, {"asOf": "2026-11-20"}))["case"]["standards"]}
-    assert standards["LIC-1"]["state"] == "MET" and standards["LIC-2"]["state"] == "NOT_MET"
+    assert standards["LIC-1"]["state"] == "MET" and standards["LIC-2"]["state"] == "OVERDUE"  # sent is not received
+    late = await gql(RECEIVED, {"input": {"crn": CRN, "sentenceId": licence, "receivedAt": "2026-11-12T17:30:00+00:00"}})
+    assert late["recordRecallReportReceived"]["recall"]["reportReceivedAt"] == "2026-11-12T17:30:00+00:00"
+    standards = {s["standard"]: s for s in (await gql(COMPLIANCE, {"asOf": "2026-11-20"}))["case"]["standards"]}
+    assert standards["LIC-2"]["state"] == "NOT_MET"
     released = await gql(RERELEASE, {"input": {"crn": CRN, "sentenceId": licence, "releasedOn": "2026-11-19"}})
     assert released["recordReRelease"]["case"]["sentences"][0]["status"] == "ACTIVE"
     assert (await gql(COMPLIANCE, {"asOf": "2026-11-20"}))["case"]["sentences"][0]["compliance"]["countingFailureDates"] == []
@@ -185,13 +192,13 @@ async def test_enf_7_breach_on_a_crc_case_is_referred_to_the_nps(gql):
         "description": "Theft", "category": "ACQUISITIVE", "committedOn": "2026-05-01"})})
     order = data["addSentence"]["case"]["sentences"][0]["id"]
     await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "CRC", "officer": {"code": "C1", "name": "Cee"}, "allocatedOn": "2026-06-02"}})
-    await unacceptable(gql, (await miss(gql, order, "2026-11-16"))["failureToComply"]["id"])
+    await unacceptable(gql, (await miss(gql, order, "2026-11-16"))["failureToComply"]["id"], "2026-11-16")
     breached = await gql(BREACH, {"input": {"crn": CRN, "sentenceId": order, "initiatedOn": "2026-11-18", "rationale": "Persistent"}})
     assert breached["initiateBreach"]["breach"]["referredToNps"] is True
     assert "CRC" in breached["initiateBreach"]["breach"]["referralReason"]
 
 
 async def test_rec_2_a_warning_without_rationale_is_refused(gql, order):
-    await unacceptable(gql, (await miss(gql, order, "2026-11-16"))["failureToComply"]["id"])
+    await unacceptable(gql, (await miss(gql, order, "2026-11-16"))["failureToComply"]["id"], "2026-11-16")
     data = await gql(WARN, {"input": {"crn": CRN, "sentenceId": order, "issuedOn": "2026-11-17", "final": False, "rationale": " "}})
     assert [(e["field"], e["standard"]) for e in data["issueWarning"]["userErrors"]] == [(["input", "rationale"], "REC-2")]

@@ -160,29 +160,40 @@ def test_lic_1_recall_decision_by_the_ninth_working_day():
     assert status(case, "LIC-1", date(2026, 1, 7)).state is St.MET
 
 
-@pytest.mark.parametrize("emergency, sent_after, expected", [
+@pytest.mark.parametrize("emergency, received_after, expected", [
     (False, timedelta(hours=24), St.MET), (False, timedelta(hours=24, minutes=1), St.NOT_MET),
     (True, timedelta(hours=2), St.MET), (True, timedelta(hours=2, minutes=1), St.NOT_MET)])
-def test_lic_2_report_within_24_hours_or_2_in_an_emergency(emergency, sent_after, expected):
+def test_lic_2_report_received_within_24_hours_or_2_in_an_emergency(emergency, received_after, expected):
     decided = datetime(2025, 6, 2, 10, 0, tzinfo=LONDON)
     s = sentence_with(type=SentenceType.LICENCE)
-    s.recalls.append(Recall(decided_at=decided, emergency=emergency, rationale="r", report_sent_at=decided + sent_after,
-                            recorded=STAMP))
+    s.recalls.append(Recall(decided_at=decided, emergency=emergency, rationale="r", report_sent_at=decided,
+                            report_received_at=decided + received_after, recorded=STAMP))
     assert status(case_with(s), "LIC-2", date(2025, 6, 10)).state is expected
 
 
-def test_lic_2_overdue_without_a_report_after_the_deadline_day():
+def test_lic_2_a_report_sent_but_not_received_does_not_meet_it():
+    decided = datetime(2025, 6, 2, 10, 0, tzinfo=LONDON)
     s = sentence_with(type=SentenceType.LICENCE)
-    s.recalls.append(Recall(decided_at=datetime(2025, 6, 2, 10, tzinfo=LONDON), emergency=False, rationale="r", recorded=STAMP))
-    assert status(case_with(s), "LIC-2", date(2025, 6, 3)).state is St.DUE
-    assert status(case_with(s), "LIC-2", date(2025, 6, 4)).state is St.OVERDUE
+    s.recalls.append(Recall(decided_at=decided, emergency=True, rationale="r", report_sent_at=decided + timedelta(hours=1),
+                            report_sent_recorded=STAMP, recorded=STAMP))
+    found = status(case_with(s), "LIC-2", date(2025, 6, 10))
+    assert found.state is St.OVERDUE and "not yet recorded" in found.detail
+
+
+def test_lic_2_a_report_sent_recorded_before_receipt_was_kept_is_read_as_received():
+    decided = datetime(2025, 6, 2, 10, 0, tzinfo=LONDON)
+    s = sentence_with(type=SentenceType.LICENCE)
+    s.recalls.append(Recall(decided_at=decided, emergency=True, rationale="r", report_sent_at=decided + timedelta(hours=1),
+                            recorded=STAMP))   # no report_sent_recorded: the old mutation meant "reached the NPS/NOMS"
+    assert compliance.report_received_at(s.recalls[0]) == decided + timedelta(hours=1)
+    assert status(case_with(s), "LIC-2", date(2025, 6, 10)).state is St.MET
 
 
 @pytest.mark.parametrize("emergency, endorsed, expected", [(False, False, St.NOT_MET), (False, True, St.MET), (True, False, St.MET)])
 def test_lic_5_crc_recall_at_high_rosh_needs_nps_endorsement(emergency, endorsed, expected):
     s = sentence_with(type=SentenceType.LICENCE)
     s.recalls.append(Recall(decided_at=datetime(2025, 6, 2, 10, tzinfo=LONDON), emergency=emergency, nps_endorsed=endorsed,
-                            rationale="r", report_sent_at=datetime(2025, 6, 2, 11, tzinfo=LONDON), recorded=STAMP))
+                            rationale="r", report_received_at=datetime(2025, 6, 2, 11, tzinfo=LONDON), recorded=STAMP))
     assert status(case_with(s, Provider.CRC, RoshLevel.HIGH), "LIC-5", date(2025, 6, 10)).state is expected
     assert status(case_with(s, Provider.NPS, RoshLevel.HIGH), "LIC-5", date(2025, 6, 10)) is None
 
@@ -240,26 +251,27 @@ def test_enf_7_referred_to_the_nps(requirements, provider, referred):
     assert (enforcement.referral_to_nps(case, s) is not None) is referred
 
 
-@pytest.mark.parametrize("committed_on, permanent, permission, emergency, failure_expected", [
-    (date(2015, 2, 1), True, False, False, True),
-    (date(2015, 1, 31), True, False, False, False),   # before ORA: no residence duty
-    (date(2020, 1, 1), False, False, False, False),   # temporary move
-    (date(2020, 1, 1), True, True, False, False),     # permission sought
-    (date(2020, 1, 1), True, False, True, False),     # emergency outside their control
+@pytest.mark.parametrize("committed_on, permanent, granted, sought, emergency, failure_expected", [
+    (date(2015, 2, 1), True, None, None, False, True),
+    (date(2015, 1, 31), True, None, None, False, False),   # before ORA: no residence duty
+    (date(2020, 1, 1), False, None, None, False, False),   # temporary move
+    (date(2020, 1, 1), True, True, None, False, False),    # permission granted
+    (date(2020, 1, 1), True, False, True, False, True),    # sought but refused: no permission
+    (date(2020, 1, 1), True, None, True, False, True),     # sought (old clients): seeking is not having it
+    (date(2020, 1, 1), True, None, None, True, True),      # emergency: a failure, for the balanced decision
 ])
-def test_enf_6_unpermitted_permanent_move_is_a_failure_on_a_co_or_sso(committed_on, permanent, permission, emergency,
-                                                                      failure_expected):
+def test_enf_6_permanent_move_without_permission_granted_is_a_failure_on_a_co_or_sso(
+        committed_on, permanent, granted, sought, emergency, failure_expected):
     s = builders.sentence(imposed_on=date(2025, 1, 6), committed_on=committed_on)
-    command = RecordAddressChange(crn="X", changed_on=date(2025, 2, 1), permanent=permanent, permission_sought=permission,
-                                  emergency=emergency, details="Moved in with a friend")
+    command = RecordAddressChange(crn="X", changed_on=date(2025, 2, 1), permanent=permanent, permission_granted=granted,
+                                  permission_sought=sought, emergency=emergency, details="Moved in with a friend")
     assert enforcement.address_change_is_failure(s, command) is failure_expected
 
 
 def test_enf_6_licences_are_not_covered():
     s = builders.sentence(type=SentenceType.LICENCE, imposed_on=date(2024, 1, 8), length_months=24, custodial_term_months=24,
                           release_date=date(2025, 1, 6), category=OffenceCategory.ACQUISITIVE, committed_on=date(2023, 1, 1))
-    command = RecordAddressChange(crn="X", changed_on=date(2025, 2, 1), permanent=True, permission_sought=False,
-                                  emergency=False, details="d")
+    command = RecordAddressChange(crn="X", changed_on=date(2025, 2, 1), permanent=True, emergency=False, details="d")
     assert enforcement.address_change_is_failure(s, command) is False
 
 
