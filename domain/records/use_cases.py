@@ -89,7 +89,7 @@ async def allocate_case(uow: UnitOfWork, principal: Principal, command: Allocate
         reject_if(allocation_rules.can_allocate(case, command, today))
         entry = Allocation(kind=AllocationKind.ALLOCATION, provider=command.provider,
                            officer=Officer(code=command.officer.code.strip(), name=command.officer.name.strip()),
-                           allocated_on=command.allocated_on, rationale=command.rationale,
+                           allocated_on=command.allocated_on, rationale=(command.rationale or "").strip(),
                            recorded=uow.stamp(principal))
         case.allocations.append(entry)
         return entry
