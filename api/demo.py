@@ -145,6 +145,11 @@ async def load_demo_cases(uow: UnitOfWork, clock: Clock) -> list[str]:
         crn="D000001", sentence_id=d1.id, completed_on=ago(10), rosh_level_identified=RoshLevel.LOW,
         objectives=(PlanObjectiveDetails("Complete unpaid work hours"),
                     PlanObjectiveDetails("Address shoplifting triggers through RAR sessions")))))
+    # The licence's first appointment was arranged before release for the day of release (APPT-2), entered since.
+    d3 = (await records.get(uow, DEMO_ACTOR, "D000003")).sentences[0]
+    await _check(await delivery.record_appointment(uow, DEMO_ACTOR, RecordAppointment(
+        crn="D000003", sentence_id=d3.id, kind=AppointmentKind.INDUCTION, face_to_face=True, date=ago(3),
+        arranged_on=ago(10), outcome=AppointmentOutcome.ATTENDED_COMPLIED)))
     d2 = (await records.get(uow, DEMO_ACTOR, "D000002")).sentences[0]
     await _check(await delivery.record_plan(uow, DEMO_ACTOR, RecordPlan(
         crn="D000002", sentence_id=d2.id, completed_on=ago(30), rosh_level_identified=RoshLevel.HIGH,
