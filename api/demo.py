@@ -85,7 +85,8 @@ async def load_demo_cases(uow: UnitOfWork, clock: Clock) -> list[str]:
         crn="D000001", assessed_on=ago(19), needs=((Need.EDUCATION_TRAINING_AND_EMPLOYABILITY, NeedSeverity.STANDARD),
                                                    (Need.LIFESTYLE_AND_ASSOCIATES, NeedSeverity.STANDARD)))))
     await _check(await records.allocate_case(uow, DEMO_ACTOR, AllocateCase(
-        crn="D000001", provider=Provider.CRC, officer=OfficerDetails("C12A004", "Priya Shah"), allocated_on=ago(18))))
+        crn="D000001", provider=Provider.CRC, officer=OfficerDetails("C12A004", "Priya Shah"), allocated_on=ago(18),
+        rationale="Low RoSH with unpaid work and a RAR: CRC caseload for the Leeds South office.")))
 
     # 2. Suspended sentence order for intimate partner violence, high RoSH, NPS, child risk.
     await case("D000002", "Mark", "Ellison", date(1987, 11, 2), Gender.MALE, "2005/0456789B")
@@ -107,7 +108,8 @@ async def load_demo_cases(uow: UnitOfWork, clock: Clock) -> list[str]:
                       RequirementDetails(RequirementType.EXCLUSION, length_months=12,
                                          details="Exclusion from Elm Road, Leeds LS6")))))
     await _check(await records.allocate_case(uow, DEMO_ACTOR, AllocateCase(
-        crn="D000002", provider=Provider.NPS, officer=OfficerDetails("N07A001", "Dev Practitioner"), allocated_on=ago(37))))
+        crn="D000002", provider=Provider.NPS, officer=OfficerDetails("N07A001", "Dev Practitioner"), allocated_on=ago(37),
+        rationale="High RoSH intimate partner violence with risk to children: NPS (ALLOC-3).")))
 
     # 3. Licence after release, MAPPA category 2 level 2, very high RoSH.
     await case("D000003", "Sean", "Doherty", date(1979, 6, 30), Gender.MALE, "1998/0777001C")
@@ -128,7 +130,8 @@ async def load_demo_cases(uow: UnitOfWork, clock: Clock) -> list[str]:
         crn="D000003", category=MappaCategory.CATEGORY_2, level=MappaLevel.LEVEL_2, registered_on=ago(10),
         visor_recorded=True)))
     await _check(await records.allocate_case(uow, DEMO_ACTOR, AllocateCase(
-        crn="D000003", provider=Provider.NPS, officer=OfficerDetails("N07A001", "Dev Practitioner"), allocated_on=ago(12))))
+        crn="D000003", provider=Provider.NPS, officer=OfficerDetails("N07A001", "Dev Practitioner"), allocated_on=ago(12),
+        rationale="Very high RoSH, MAPPA level 2: NPS offender manager who held the pre-release planning.")))
 
     # 4. Community order awaiting allocation (ALLOC-1 due).
     await case("D000004", "Aisha", "Begum", date(2001, 1, 23), Gender.FEMALE, None)
@@ -151,7 +154,8 @@ async def load_demo_cases(uow: UnitOfWork, clock: Clock) -> list[str]:
         crn="D000005", assessed_on=ago(62), needs=((Need.DRUG_MISUSE, NeedSeverity.SEVERE),),
         parenting_responsibilities=True, impulsivity=ProblemLevel.SOME_PROBLEMS, temper_control=ProblemLevel.NO_PROBLEMS)))
     await _check(await records.allocate_case(uow, DEMO_ACTOR, AllocateCase(
-        crn="D000005", provider=Provider.CRC, officer=OfficerDetails("C12A009", "Tom Okafor"), allocated_on=ago(61))))
+        crn="D000005", provider=Provider.CRC, officer=OfficerDetails("C12A009", "Tom Okafor"), allocated_on=ago(61),
+        rationale="Medium RoSH acquisitive offending: CRC, officer covering the release address.")))
     await _check(await records.transfer_case(uow, DEMO_ACTOR, TransferCase(
         crn="D000005", provider=Provider.CRC, officer=OfficerDetails("C12A004", "Priya Shah"), transferred_on=ago(14),
         rationale="Moved to the Leeds North office area.")))
@@ -171,6 +175,11 @@ async def load_demo_cases(uow: UnitOfWork, clock: Clock) -> list[str]:
         crn="D000001", sentence_id=d1.id, completed_on=ago(10), rosh_level_identified=RoshLevel.LOW,
         objectives=(PlanObjectiveDetails("Complete unpaid work hours"),
                     PlanObjectiveDetails("Address shoplifting triggers through RAR sessions")))))
+    # The licence's first appointment was arranged before release for the day of release (APPT-2), entered since.
+    d3 = (await records.get(uow, DEMO_ACTOR, "D000003")).sentences[0]
+    await _check(await delivery.record_appointment(uow, DEMO_ACTOR, RecordAppointment(
+        crn="D000003", sentence_id=d3.id, kind=AppointmentKind.INDUCTION, face_to_face=True, date=ago(3),
+        arranged_on=ago(10), outcome=AppointmentOutcome.ATTENDED_COMPLIED)))
     d2 = (await records.get(uow, DEMO_ACTOR, "D000002")).sentences[0]
     await _check(await delivery.record_plan(uow, DEMO_ACTOR, RecordPlan(
         crn="D000002", sentence_id=d2.id, completed_on=ago(30), rosh_level_identified=RoshLevel.HIGH,

@@ -10,6 +10,7 @@ from strawberry.types.enum import EnumValueDefinition
 
 from domain.core import enums as d
 from domain.core.errors import ErrorCode
+from domain.delivery import vocabulary as v
 from domain.risk import tiering as t
 from domain.sharing import partner as sharing
 from domain.standards import StandardState as DomainStandardState
@@ -208,3 +209,41 @@ SharingPurpose = _graphql_enum(sharing.SharingPurpose, "Why a partner reads shar
     "RISK_MANAGEMENT": "To identify or manage risk.", "PUBLIC_PROTECTION": "To protect the public.",
     "SAFEGUARDING_CHILDREN": "To protect children.", "SAFEGUARDING_ADULTS": "To protect adults at risk.",
     "VICTIM_PROTECTION": "To protect victims.", "MAPPA_DECISION": "To decide whether MAPPA applies."})
+
+Pathway = _graphql_enum(v.Pathway, "One of the seven pathways of the Reducing Re-offending Delivery Plan: the needs "
+                                   "vocabulary of planning (separate from the tier's `Need`, see docs/delivery.md).", {
+    "ACCOMMODATION": "Pathway 1: Accommodation.",
+    "EDUCATION_TRAINING_AND_EMPLOYMENT": "Pathway 2: Education, training and employment.",
+    "HEALTH": "Pathway 3: Health.",
+    "DRUGS_AND_ALCOHOL": "Pathway 4: Drugs and alcohol.",
+    "FINANCE_BENEFIT_AND_DEBT": "Pathway 5: Finance, benefit and debt.",
+    "CHILDREN_AND_FAMILIES": "Pathway 6: Children and families.",
+    "ATTITUDES_THINKING_AND_BEHAVIOUR": "Pathway 7: Attitudes, thinking and behaviour."})
+
+UnaddressedReason = _graphql_enum(v.UnaddressedReason, "Why a need the plan identifies has no objective addressing it (PLAN-6).", {
+    "NOT_AVAILABLE": "The intervention required is not available: the need is recorded all the same.",
+    "AWAITING_PLACE": "Referred, or waiting for a place.",
+    "DECLINED": "The offender declined the intervention offered.",
+    "SEQUENCED_LATER": "Deliberately later in the plan (e.g. needs requiring stabilisation come first)."})
+
+ChangeRequestedBy = _graphql_enum(v.ChangeRequestedBy, "Who asked for an appointment to be cancelled or moved.", {
+    "SERVICE": "The probation service (the officer or provider).",
+    "OFFENDER": "The offender (e.g. work or caring commitments)."})
+
+SupervisionPoint = _graphql_enum(v.SupervisionPoint, "When an accommodation and employment status was taken.", {
+    "START": "At the start of supervision (commencement of the order, or release).",
+    "END": "At the end of supervision (within END-1's evaluation window, not after the sentence ends)."})
+
+AccommodationStatus = _graphql_enum(v.AccommodationStatus, "Accommodation at a point of supervision (RRDP outcome measure).", {
+    "SETTLED": "Settled, suitable accommodation.",
+    "TEMPORARY_OR_UNSTABLE": "Temporary or unstable accommodation.",
+    "HOMELESS": "Homeless."})
+
+EmploymentStatus = _graphql_enum(v.EmploymentStatus, "Employment at a point of supervision.", {
+    "EMPLOYED": "In paid employment.",
+    "VOCATIONAL_TRAINING": "In vocational training.",
+    "UNEMPLOYED": "Unemployed and available for work: the population of the RRDP employment measure.",
+    "NOT_AVAILABLE_FOR_WORK": "Not available for work (e.g. long-term sick, retired, full-time carer)."})
+
+EmploymentKind = _graphql_enum(v.EmploymentKind, "What a spell of work is (RRDP: \"employment or vocational training\").", {
+    "EMPLOYMENT": "Paid employment.", "VOCATIONAL_TRAINING": "Vocational training."})

@@ -9,6 +9,7 @@ from graphql import GraphQLError
 
 from domain import standards as domain_standards
 from schema import enums
+from schema.delivery.types import OutcomeMeasures
 
 
 @strawberry.type(description="Where the case stands against one national standard on a given day.")
@@ -56,11 +57,13 @@ class StandardsReport:
     as_of: date = strawberry.field(description="The day evaluated.")
     cases_examined: int = strawberry.field(description="How many cases the filter selected.")
     standards: list[StandardTally] = strawberry.field(description="One row per standard that applies to at least one case, in catalogue order.")
+    outcomes: OutcomeMeasures | None = strawberry.field(description="The Reducing Re-offending Delivery Plan's outcome measures over the same cases: accommodation at the start and end of supervision, unemployed offenders who found and kept work, unmet needs by pathway.")
 
     @classmethod
     def of(cls, report: domain_standards.Report) -> "StandardsReport":
         S = domain_standards.StandardState
-        return cls(as_of=report.as_of, cases_examined=report.cases, standards=[
+        return cls(as_of=report.as_of, cases_examined=report.cases,
+                   outcomes=OutcomeMeasures.of(report.outcomes) if report.outcomes is not None else None, standards=[
             StandardTally(standard=standard, title=title, met=counts[S.MET], due=counts[S.DUE],
                           overdue=counts[S.OVERDUE], not_met=counts[S.NOT_MET])
             for standard, title, counts in report.rows()])

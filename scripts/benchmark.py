@@ -74,7 +74,8 @@ async def seed(uow: UnitOfWork, n: int) -> float:
         sentence = outcome.created
         await records.allocate_case(uow, ACTOR, AllocateCase(
             crn=crn, provider=Provider.NPS if level is RoshLevel.HIGH else Provider.CRC,
-            officer=OfficerDetails(f"O{i % 40:03d}", f"Officer {i % 40}"), allocated_on=imposed + timedelta(days=1)))
+            officer=OfficerDetails(f"O{i % 40:03d}", f"Officer {i % 40}"), allocated_on=imposed + timedelta(days=1),
+            rationale="Allocated by RoSH band."))
         for k in range(10):  # ten appointments each, some missed
             day = imposed + timedelta(days=2 + 7 * k)
             if day > TODAY:

@@ -58,8 +58,11 @@ def assess(c: Case, level: RoshLevel, on: date, children: RoshLevel | None = Non
 
 
 def appointment(s: Sentence, on: date, kind: AppointmentKind = AppointmentKind.SUPERVISION,
-                outcome: AppointmentOutcome | None = AppointmentOutcome.ATTENDED_COMPLIED, face_to_face: bool = True) -> Sentence:
-    s.appointments.append(Appointment(kind=kind, face_to_face=face_to_face, date=on, outcome=outcome, recorded=STAMP))
+                outcome: AppointmentOutcome | None = AppointmentOutcome.ATTENDED_COMPLIED, face_to_face: bool = True,
+                arranged_on: date | None = None) -> Sentence:
+    """An appointment on ``on``, arranged on ``arranged_on`` (default: the same day)."""
+    s.appointments.append(Appointment(kind=kind, face_to_face=face_to_face, date=on, outcome=outcome, recorded=STAMP,
+                                      arranged_on=arranged_on or on))
     return s
 
 

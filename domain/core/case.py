@@ -16,10 +16,13 @@ from domain.core.enums import SentenceStatus, SentenceType
 from domain.delivery.model import (
     Appointment,
     ApprovedPremisesReferral,
+    EmploymentSpell,
     Evaluation,
     Plan,
     PlanReview,
+    PriorityOffenderPeriod,
     RarActivityDay,
+    ResettlementStatus,
     Termination,
     UnpaidWorkSession,
 )
@@ -68,6 +71,8 @@ class Sentence(Model):
     warnings: list[ComplianceWarning] = Field(default_factory=list)
     breaches: list[Breach] = Field(default_factory=list)
     recalls: list[Recall] = Field(default_factory=list)
+    resettlement: list[ResettlementStatus] = Field(default_factory=list)
+    employment_spells: list[EmploymentSpell] = Field(default_factory=list)
     recorded: Recorded
 
     def failure(self, failure_id: str) -> FailureToComply | None:
@@ -91,6 +96,8 @@ class Case(Model):
     complexity_factors: list[ComplexityRegistration] = Field(default_factory=list)
     needs_assessments: list[NeedsAssessment] = Field(default_factory=list)
     emergency_actions: list[EmergencyAction] = Field(default_factory=list)
+    # PLAN-3: Prolific and other Priority Offender designations, oldest first.
+    priority_offender_periods: list[PriorityOffenderPeriod] = Field(default_factory=list)
     tier: TierCalculation | None = None
     idempotency: list[IdempotencyRecord] = Field(default_factory=list)
     # A restricted case exists only for the staff (token subjects) on this list; None: unrestricted.

@@ -34,7 +34,14 @@ PARAMETERS: dict[str, Parameter] = {
     "APPT_1_WORKING_DAYS": Parameter(5, "PF Implementing the sentence: first face-to-face within 5 working days of allocation"),
     "APPT_2_WORKING_DAYS": Parameter(1, "PF: licence/PSS face-to-face on the day of release or the next working day"),
     # Planning
-    "PLAN_3_HIGH_ROSH_WORKING_DAYS": Parameter(5, "RRDP: plans on high-risk offenders within 5 working days of commencement"),
+    "PLAN_3_HIGH_ROSH_WORKING_DAYS": Parameter(5, "RRDP Public Protection measures: risk assessment, risk management plans and "
+                                                  "OASys sentence plans on high risk offenders within 5 working days of the "
+                                                  "commencement of the order or release into the community"),
+    "PLAN_3_PPO_WORKING_DAYS": Parameter(5, "RRDP Public Protection measures: risk of harm assessments and OASys sentence plans "
+                                            "on Prolific and other Priority Offenders within 5 working days of commencement "
+                                            "of the order or release into the community"),
+    "RRDP_EMPLOYMENT_KEPT_WEEKS": Parameter(4, "RRDP ETE measures: unemployed offenders that find and keep employment or "
+                                               "vocational training for 4 weeks or more during supervision"),
     "PLAN_4_MAX_WEEKS_BEFORE_RELEASE": Parameter(12, "PF: a custody plan is prepared no more than 12 weeks before release"),
     "AP_1_MIN_MONTHS_BEFORE_RELEASE": Parameter(3, "PF Approved Premises: prepared at least three months before release"),
     # Victims

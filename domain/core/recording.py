@@ -15,8 +15,9 @@ REC_1 = standard("REC-1", Section.RECORD_KEEPING, "Contacts and key events recor
                       "after the day is marked late, never refused for lateness alone.")
 REC_2 = standard("REC-2", Section.RECORD_KEEPING, "Decisions and the considerations behind them are recorded",
                  source="PF Record keeping", enforced=True,
-                 rule="Every deciding mutation (acceptability, warning, breach, recall, transfer, variation, risk level) "
-                      "requires a non-blank rationale.")
+                 rule="Every deciding mutation (acceptability, warning, breach, recall, allocation, transfer, variation, "
+                      "risk level, cancelling or moving an appointment, a priority offender designation) requires a "
+                      "non-blank rationale.")
 REC_3 = standard("REC-3", Section.RECORD_KEEPING, "Records distinguish fact from opinion",
                  source="PF Record keeping", enforced=True,
                  rule="Contact notes carry a kind: FACT or OPINION.")

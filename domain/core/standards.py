@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import Enum
+from typing import Any
 
 from domain.core.calendar import LONDON
 from domain.core.case import Case, Sentence
@@ -180,6 +181,8 @@ class Report:
     as_of: date
     cases: int = 0
     counts: dict[str, dict[StandardState, int]] = field(default_factory=dict)
+    # The outcome measures beside the standards (domain.delivery.outcomes.OutcomesTally), when tallied.
+    outcomes: Any = None
 
     def add(self, case: Case, found: list[StandardStatus]) -> None:
         self.cases += 1

@@ -1,22 +1,22 @@
-"""Rules for what is recorded against a sentence: appointments, plans and reviews, Approved
-Premises referrals, unpaid work sessions, RAR activity days, variations, evaluation and
-termination. Each check returns violations; the use cases apply the change only when empty."""
+"""Rules for what is recorded against a sentence: plans and reviews, Approved Premises referrals,
+unpaid work sessions, RAR activity days, variations, evaluation and termination (appointments are
+in ``domain.delivery.appointments``). Each check returns violations; the use cases apply the change
+only when empty. Every record is judged on its own date (REC-1), never on today's state."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from domain.core.case import Case, Sentence
+from domain.core.case import Case, Sentence, rosh_as_of
 from domain.core.checks import not_in_future, requirement_live, sentence_live, text_present
 from domain.core.dates import add_months, period_end
 from domain.core.enums import RequirementStatus, RequirementType, RoshLevel, SentenceStatus, SentenceType
 from domain.core.errors import ErrorCode, Violation, breaks, invalid
 from domain.core.parameters import param
-from domain.core.recording import REC_2, REC_3
+from domain.core.recording import REC_2
 from domain.core.registry import Section, standard
 from domain.delivery.commands import (
     CompleteEvaluation,
-    RecordAppointment,
     RecordPlan,
     RecordRarActivityDay,
     RecordUnpaidWorkSession,
@@ -26,6 +26,7 @@ from domain.delivery.commands import (
     VaryRequirement,
 )
 from domain.records import requirements as requirement_rules
+from domain.delivery.model import Plan
 from domain.records.commands import RequirementDetails
 from domain.records.model import Requirement
 from domain.records.requirements import REQ_RAR_1
@@ -54,6 +55,11 @@ END_1 = standard("END-1", Section.COMPLETION, "Evaluation of the plan's objectiv
 END_2 = standard("END-2", Section.COMPLETION, "Termination notified to the relevant agencies",
                  source="PF Completion", enforced=True, monitored=True,
                  rule="Termination is notified to every relevant agency and the offender told of continuing restrictions.")
+PLAN_6 = standard("PLAN-6", Section.PLANNING, "Each need the plan identifies is addressed by an objective, or says why not",
+                  source="PF Meaning of a Plan; RRDP pathways; JI", enforced=True,
+                  rule="A plan's identified needs are named by RRDP pathway; each is addressed by an objective on that "
+                       "pathway or records why it is not (not available, awaiting a place, declined, sequenced later), so "
+                       "what is required is recorded even when it is not available.")
 REQ_UPW_3 = standard("REQ-UPW-3", Section.REQUIREMENTS, "Unpaid work hours completed within 12 months",
                      source="PF Unpaid Work; IB", parameters=("REQ_UPW_3_MONTHS",), enforced=True, monitored=True,
                      rule="Hours are completed within 12 months of sentence; a community order may be extended by the "
@@ -63,48 +69,39 @@ REQ_UPW_4 = standard("REQ-UPW-4", Section.REQUIREMENTS, "Education, training and
                      rule="ETE counts for at most 30% of the hours (rounded down, in minutes); credit never exceeds the "
                           "hours remaining.")
 
-MAX_NOTE = 4000
-
-
-
-
-
-
-# Appointments -------------------------------------------------------------------------------
-
-def appointment(sentence: Sentence, requirement: Requirement | None, command: RecordAppointment,
-                today: date) -> list[Violation]:
-    errors = sentence_live(sentence, command.date, ("date",))
-    if command.outcome is not None and command.date > today:
-        errors.append(invalid(("outcome",), f"An appointment on {command.date.isoformat()} has not happened yet: "
-                                            "record it without an outcome, and the outcome on the day."))
-    if requirement is not None:
-        errors += requirement_live(requirement)
-        errors += requirement_rules.appointment_fits_requirement(requirement.type, command.kind, ("kind",))
-    if command.notes is not None:
-        errors += text_present(command.notes, ("notes",), "Notes", MAX_NOTE)
-        if command.notes_kind is None:
-            errors.append(breaks(REC_3, ("notesKind",), "records distinguish fact from opinion: say which the notes are."))
-    elif command.notes_kind is not None:
-        errors.append(invalid(("notesKind",), "A notes kind needs notes."))
-    return errors
-
-
 # Planning -----------------------------------------------------------------------------------
 
+def order_commencement(sentence: Sentence) -> date:
+    """The commencement of the order or release into the community (RRDP's words for PLAN-3's
+    clock): the sentence date for a CO/SSO (the event, not the allocation paperwork), the release
+    date for a licence or PSS."""
+    if sentence.type.is_post_release and sentence.release_date is not None:
+        return sentence.release_date
+    return sentence.imposed_on
+
+
+def latest_plan(sentence: Sentence, as_of: date) -> Plan | None:
+    """The plan in force on ``as_of``: the latest by date (on the same date, the last recorded)."""
+    plans = [(p.completed_on, i, p) for i, p in enumerate(sentence.plans) if p.completed_on <= as_of]
+    return max(plans, key=lambda t: (t[0], t[1]))[2] if plans else None
+
+
 def plan(case: Case, sentence: Sentence, command: RecordPlan, today: date) -> list[Violation]:
-    """PLAN-1, PLAN-2 and PLAN-4 on a new plan."""
+    """PLAN-1, PLAN-2, PLAN-4 and PLAN-6 on a new plan, judged on the plan's own date: the "present"
+    RoSH is the assessment in force on ``completedOn`` (a plan entered late is held to what was known
+    then, not to a later reassessment; PLAN-1's status shows when the risk has changed since)."""
     errors = list(not_in_future(command.completed_on, today, ("completedOn",), "Plan date"))
     if command.completed_on < sentence.imposed_on:
         errors.append(invalid(("completedOn",), "A plan cannot be completed before the sentence."))
-    current = case.rosh
+    current = rosh_as_of(case, command.completed_on)
     level = command.rosh_level_identified
     if level is None:
         errors.append(breaks(PLAN_1, ("roshLevelIdentified",), "a plan must identify the present risk of serious harm."))
     elif current is not None and level is not current.level:
         errors.append(breaks(PLAN_1, ("roshLevelIdentified",),
-                             f"the plan must identify the present RoSH: the current assessment "
-                             f"({current.assessed_on.isoformat()}) is {current.level.value}, not {level.value}."))
+                             f"the plan must identify the present RoSH: the assessment in force on "
+                             f"{command.completed_on.isoformat()} ({current.assessed_on.isoformat()}) is "
+                             f"{current.level.value}, not {level.value}."))
     effective = current.level if current is not None else level
     rmp = command.risk_management_plan
     if effective is not None and effective.at_least(RoshLevel.MEDIUM) and (rmp is None or not rmp.strip()):
@@ -128,6 +125,30 @@ def plan(case: Case, sentence: Sentence, command: RecordPlan, today: date) -> li
                                  f"a pre-release plan is prepared no more than {param('PLAN_4_MAX_WEEKS_BEFORE_RELEASE')} "
                                  f"weeks before release ({sentence.release_date.isoformat()}): not before {earliest.isoformat()}.",
                                  ErrorCode.PLAN_TOO_EARLY))
+    return errors + needs_identified(command)
+
+
+def needs_identified(command: RecordPlan) -> list[Violation]:
+    """PLAN-6: every need the plan identifies has an objective on its pathway or a reason why not
+    (never both); each pathway is listed once."""
+    errors: list[Violation] = []
+    seen = set()
+    addressed = {o.pathway for o in command.objectives if o.pathway is not None}
+    for index, need in enumerate(command.needs_identified):
+        path = ("needsIdentified", str(index))
+        if need.pathway in seen:
+            errors.append(invalid((*path, "pathway"), f"The {need.pathway.value} need is listed twice."))
+        seen.add(need.pathway)
+        if need.required is not None:
+            errors += text_present(need.required, (*path, "required"), "What is required")
+        if need.pathway in addressed and need.unaddressed_reason is not None:
+            errors.append(invalid((*path, "unaddressedReason"),
+                                  f"An objective addresses the {need.pathway.value} need: leave out unaddressedReason."))
+        elif need.pathway not in addressed and need.unaddressed_reason is None:
+            errors.append(breaks(PLAN_6, (*path, "unaddressedReason"),
+                                 f"no objective addresses the {need.pathway.value} need: add an objective on that "
+                                 "pathway, or record why it is not addressed (e.g. NOT_AVAILABLE), so the need stays "
+                                 "visible even when no intervention is available."))
     return errors
 
 

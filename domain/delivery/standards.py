@@ -1,6 +1,10 @@
 """Monitored standards of delivery: first appointment and induction (APPT-1, APPT-2, IND-1),
 planning (PLAN-1 to PLAN-5), Approved Premises (AP-1), completion (END-1, END-2) and unpaid work
-(REQ-UPW-2, REQ-UPW-3)."""
+(REQ-UPW-2, REQ-UPW-3).
+
+Every monitor reads records by their own date: on ``as_of`` it sees what had happened by then
+(an arrangement by its ``arrangedOn``, a plan by its ``completedOn``), whenever it was recorded. So
+a record entered late for a day after ``as_of`` never changes the answer for ``as_of``."""
 
 from __future__ import annotations
 
@@ -12,14 +16,18 @@ from domain.core.case import Case, Sentence, commencement, rosh_as_of, rosh_hist
 from domain.core.enums import (
     AllocationKind,
     AppointmentKind,
+    AppointmentOutcome,
     BreachOutcome,
     RequirementStatus,
     RequirementType,
     RoshLevel,
+    SentenceType,
 )
 from domain.core.parameters import param
 from domain.core.registry import Section, standard
 from domain.core.standards import Check, check, first, upto
+from domain.delivery.model import Appointment
+from domain.delivery.priority import designated_between
 from domain.delivery.rules import (
     END_1,
     END_2,
@@ -30,27 +38,41 @@ from domain.delivery.rules import (
     REQ_UPW_3,
     ap_1_due,
     evaluation_window_opens,
+    latest_plan,
+    order_commencement,
     sentence_end,
     unpaid_work_completion_due,
 )
 
-APPT_1 = standard("APPT-1", Section.INDUCTION, "First face-to-face appointment within 5 working days of allocation",
+# The catalogue's first wording of APPT-1/APPT-2 was "MET when a face-to-face appointment is
+# attended"; the PF measures the arrangement ("is arranged to occur within five-working days of
+# allocation"; on licence "arranged to take place on the day of release (or on the next working day
+# when this is impractical)"). The PF wins: an absence is the offender's failure to comply (ENF-1).
+APPT_1 = standard("APPT-1", Section.INDUCTION, "First face-to-face appointment arranged within 5 working days of allocation",
                   source="PF Implementing the sentence", parameters=("APPT_1_WORKING_DAYS",), monitored=True,
-                  rule="Community order or SSO: the first face-to-face appointment within 5 working days of allocation "
-                       "to the responsible officer.")
-APPT_2 = standard("APPT-2", Section.INDUCTION, "Face-to-face appointment within 1 working day of release",
+                  rule="Community order or SSO: the first face-to-face appointment is arranged to occur within 5 working "
+                       "days of allocation to the responsible officer. MET by an arrangement for a day on or before the "
+                       "due date whether or not the offender attends; a cancelled one no longer counts; NOT_MET when the "
+                       "first one arranged is for a later day.")
+APPT_2 = standard("APPT-2", Section.INDUCTION, "Face-to-face appointment arranged within 1 working day of release",
                   source="PF Implementing the sentence", parameters=("APPT_2_WORKING_DAYS",), monitored=True,
-                  rule="Licence or PSS: a face-to-face appointment on the day of release, or the next working day "
-                       "when that is impractical.")
+                  rule="Licence or PSS: a face-to-face appointment is arranged for the day of release, or the next working "
+                       "day when that is impractical; states as APPT-1.")
 IND_1 = standard("IND-1", Section.INDUCTION, "Induction: commitments, rights and consequences explained at the start",
-                 source="PF Induction", monitored=True,
-                 rule="An induction appointment, by the first appointment's due date, explains the commitments, "
-                      "obligations, rights and the consequences of failing to comply.")
-PLAN_3 = standard("PLAN-3", Section.PLANNING, "Plan completed after sentence; within 5 working days for HIGH RoSH",
-                  source="PF Planning; RRDP offender management measures", parameters=("PLAN_3_HIGH_ROSH_WORKING_DAYS",),
-                  monitored=True,
-                  rule="A plan is completed after sentence; plans for HIGH or VERY_HIGH RoSH cases within 5 working "
-                       "days of commencement.")
+                 source="PF Induction; PF Curfew Requirement", monitored=True,
+                 rule="An induction appointment takes place (is attended) by the first appointment's due date (the due date "
+                      "is the service's: the PF says \"at the start\"). A community order whose only requirement is a curfew "
+                      "is inducted by the electronic monitoring provider, so IND-1 does not apply to it.")
+# The catalogue ran PLAN-3's clock from allocation for a CO/SSO; the RRDP measure runs it from "the
+# commencement of the order or release into the community", and names PPOs too. The RRDP wins.
+PLAN_3 = standard("PLAN-3", Section.PLANNING, "Plan completed after sentence; within 5 working days of commencement for HIGH RoSH and PPOs",
+                  source="PF Planning; RRDP Public Protection measures",
+                  parameters=("PLAN_3_HIGH_ROSH_WORKING_DAYS", "PLAN_3_PPO_WORKING_DAYS"), monitored=True,
+                  rule="A plan is completed after sentence. From the commencement of the order (the sentence date) or "
+                       "release: a case at HIGH or VERY_HIGH RoSH then (or assessed so within the 5 working days) has its "
+                       "RoSH assessment and a plan identifying it, with a risk management plan, within 5 working days; a "
+                       "Prolific and other Priority Offender designated then has a RoSH assessment and a plan within 5 "
+                       "working days. Otherwise DUE with no date.")
 AP_1 = standard("AP-1", Section.APPROVED_PREMISES, "Approved Premises referral at least three months before release",
                 source="PF Approved Premises", parameters=("AP_1_MIN_MONTHS_BEFORE_RELEASE",), monitored=True,
                 rule="Where an Approved Premises placement is suitable it is prepared at least three months before "
@@ -61,36 +83,121 @@ REQ_UPW_2 = standard("REQ-UPW-2", Section.REQUIREMENTS, "Unpaid work starts with
 
 
 
-def first_appointment(case: Case, as_of: date) -> Iterable[Check]:
-    """APPT-1 (CO/SSO: within 5 working days of allocation), APPT-2 (licence/PSS: within 1
-    working day of release) and IND-1 (an induction, due by the same date).
+def _counts_as_arranged(appointment: Appointment, floor: date, as_of: date) -> bool:
+    """A face-to-face appointment arranged by ``as_of`` for a day of supervision, whose arrangement
+    still stands then (not cancelled, not moved by the service; not RESCHEDULED, an outcome that does
+    not say who moved it)."""
+    return (appointment.face_to_face and appointment.date >= floor and appointment.arranged_day <= as_of
+            and not appointment.withdrawn_by(as_of) and appointment.outcome is not AppointmentOutcome.RESCHEDULED)
 
-    Interpretations: "attended" is ATTENDED_COMPLIED or ATTENDED_FAILED_TO_COMPLY (the offender
-    was seen either way); the appointment counts from the day supervision starts; before
-    allocation APPT-1 does not yet apply (ALLOC-1 shows the gap)."""
+
+def _what_happened(appointment: Appointment, as_of: date) -> str:
+    if appointment.outcome is None or appointment.date > as_of:
+        return "still to come"
+    return appointment.outcome.value.lower().replace("_", " ")
+
+
+def _inducted_by_monitoring_provider(sentence: Sentence) -> bool:
+    """PF Curfew: "In community orders with a stand alone curfew requirement … the electronic
+    monitoring provider will undertake induction and preparation"."""
+    live = [r for r in sentence.requirements if r.status is RequirementStatus.ACTIVE]
+    return (sentence.type is SentenceType.COMMUNITY_ORDER and bool(live)
+            and all(r.type is RequirementType.CURFEW for r in live))
+
+
+def first_appointment(case: Case, as_of: date) -> Iterable[Check]:
+    """APPT-1 (CO/SSO: arranged within 5 working days of allocation), APPT-2 (licence/PSS: within 1
+    working day of release) and IND-1 (an induction that took place, by the same date).
+
+    Interpretations: the clock runs from the first allocation (or the sentence, if later; a
+    transfer does not restart it) or from release. An arrangement counts from its own day
+    (``arrangedOn``, which may precede allocation: the NPS gives the first appointment at court) for
+    an appointment on or after the sentence date (licence/PSS: release), whatever its outcome. The
+    duty is met on the day it is arranged; an arrangement for a day after the due date is NOT_MET
+    once the due date has passed (before then another may still be arranged in time)."""
     for sentence in case.sentences:
         start = commencement(case, sentence)
         if start is None:
             continue
         if sentence.type.is_community:
-            rule, days = APPT_1, param("APPT_1_WORKING_DAYS")
+            rule, days, floor = APPT_1, param("APPT_1_WORKING_DAYS"), sentence.imposed_on
         else:
-            rule, days = APPT_2, param("APPT_2_WORKING_DAYS")
+            rule, days, floor = APPT_2, param("APPT_2_WORKING_DAYS"), sentence.release_date or start
         due = add_working_days(start, days)
-        attended = [a for a in sentence.appointments
-                    if a.outcome is not None and a.outcome.attended and start <= a.date <= as_of]
-        seen = first(a.date for a in attended if a.face_to_face)
-        yield check(rule, sentence, arises_on=start, due_by=due, done_on=seen,
-                    detail=f"First face-to-face contact on {seen.isoformat()}." if seen
-                    else f"No attended face-to-face appointment since {start.isoformat()}.")
-        inducted = first(a.date for a in attended if a.kind is AppointmentKind.INDUCTION)
+        arranged = [a for a in sentence.appointments if _counts_as_arranged(a, floor, as_of)]
+        in_time = [a for a in arranged if a.date <= due]
+        if in_time:
+            first_one = min(in_time, key=lambda a: (a.date, a.arranged_day))
+            yield check(rule, sentence, arises_on=start, due_by=due, done_on=min(a.arranged_day for a in in_time),
+                        detail=f"First face-to-face appointment arranged on {first_one.arranged_day.isoformat()} for "
+                               f"{first_one.date.isoformat()} ({_what_happened(first_one, as_of)}).")
+        elif arranged:
+            first_one = min(arranged, key=lambda a: a.date)
+            yield check(rule, sentence, arises_on=start, due_by=due, done_ok=False,
+                        done_on=max(first_one.arranged_day, due + timedelta(days=1)),
+                        detail=f"The first face-to-face appointment is arranged for {first_one.date.isoformat()}, after "
+                               f"the due date {due.isoformat()}.")
+        else:
+            yield check(rule, sentence, arises_on=start, due_by=due,
+                        detail=f"No face-to-face appointment arranged since {start.isoformat()}.")
+        if _inducted_by_monitoring_provider(sentence):
+            continue
+        inducted = first(a.date for a in sentence.appointments
+                         if a.kind is AppointmentKind.INDUCTION and a.outcome is not None and a.outcome.attended
+                         and floor <= a.date <= as_of)
         yield check(IND_1, sentence, arises_on=start, due_by=due, done_on=inducted,
                     detail=f"Induction on {inducted.isoformat()}." if inducted else "No induction appointment attended yet.")
 
 
-def _latest_plan(sentence: Sentence, as_of: date):
-    plans = [(p.completed_on, i, p) for i, p in enumerate(sentence.plans) if p.completed_on <= as_of]
-    return max(plans, key=lambda t: (t[0], t[1]))[2] if plans else None
+def _plan_3(case: Case, sentence: Sentence, as_of: date) -> Check:
+    """PLAN-3 from the order's commencement (RRDP). HIGH: the RoSH in force at commencement or
+    assessed within the 5 working days; if no RoSH had been assessed by then and the first assessment
+    is HIGH, the assessment itself was late and the same date stands. A case that rises to HIGH from
+    a lower assessment later, still without a plan, gets 5 working days from that assessment (the
+    service's reading of PF "the initial plans for high risk of serious harm cases are prioritised")."""
+    start = order_commencement(sentence)
+    high_due = add_working_days(start, param("PLAN_3_HIGH_ROSH_WORKING_DAYS"))
+    ppo_due = add_working_days(start, param("PLAN_3_PPO_WORKING_DAYS"))
+    floor = sentence.release_date if sentence.type.is_post_release else sentence.imposed_on
+    history = rosh_history(case, as_of)
+    in_force = [a for a in history if a.assessed_on <= start][-1:]
+    window = in_force + [a for a in history if start < a.assessed_on <= high_due]
+    plans = sorted((p for p in sentence.plans if floor <= p.completed_on <= as_of), key=lambda p: p.completed_on)
+
+    def high_plan(after: date) -> date | None:
+        done = first(p.completed_on for p in plans if p.rosh_level_identified.at_least(RoshLevel.HIGH)
+                     and p.risk_management_plan)
+        return max(done, after) if done else None
+
+    high = next((a for a in window if a.level.at_least(RoshLevel.HIGH)), None)
+    later = next((a for a in history if a.assessed_on > high_due and a.level.at_least(RoshLevel.HIGH)), None)
+    if high is None and not window and history and history[0].level.at_least(RoshLevel.HIGH):
+        high = history[0]  # the first assessment, made late, is HIGH: the RRDP's date stands
+    if high is not None:
+        done = high_plan(high.assessed_on)
+        return check(PLAN_3, sentence, arises_on=start, due_by=high_due, done_on=done,
+                     detail=f"Plan for {high.level.value} RoSH completed on {done.isoformat()}." if done else
+                     f"{high.level.value} RoSH (assessed {high.assessed_on.isoformat()}): the RoSH assessment and a plan "
+                     f"with a risk management plan are due within 5 working days of commencement ({start.isoformat()}).")
+    plain = first(p.completed_on for p in plans)
+    if later is not None and (plain is None or plain >= later.assessed_on):
+        done = high_plan(later.assessed_on)
+        return check(PLAN_3, sentence, arises_on=start, done_on=done,
+                     due_by=add_working_days(later.assessed_on, param("PLAN_3_HIGH_ROSH_WORKING_DAYS")),
+                     detail=f"Plan for {later.level.value} RoSH completed on {done.isoformat()}." if done else
+                     f"RoSH rose to {later.level.value} on {later.assessed_on.isoformat()} with no plan yet: the plan is "
+                     "a priority.")
+    ppo = designated_between(case, start, ppo_due, as_of)
+    if ppo is not None:
+        assessed = first(a.assessed_on for a in history)
+        done = max(plain, assessed) if plain and assessed else None
+        return check(PLAN_3, sentence, arises_on=start, due_by=ppo_due, done_on=done,
+                     detail=f"Prolific and other Priority Offender: RoSH assessment and plan completed by {done.isoformat()}."
+                     if done else f"Prolific and other Priority Offender (designated {ppo.started_on.isoformat()}): a RoSH "
+                                  f"assessment and a plan are due within 5 working days of commencement ({start.isoformat()}).")
+    return check(PLAN_3, sentence, arises_on=start, done_on=plain,
+                 detail=f"Plan completed on {plain.isoformat()}." if plain else
+                 "A plan is due; the sources set no date below HIGH RoSH for a case that is not a priority offender.")
 
 
 def planning(case: Case, as_of: date) -> Iterable[Check]:
@@ -98,15 +205,12 @@ def planning(case: Case, as_of: date) -> Iterable[Check]:
 
     Interpretations: PLAN-1 and PLAN-2 judge the latest plan against the RoSH current on the day
     asked, so a plan made before the risk rose shows NOT_MET until an updated plan is recorded.
-    PLAN-3's 5-working-day clock (RRDP) runs from commencement or, if the case was assessed HIGH
-    only later, from that assessment: nobody can prioritise a risk before it is known. PLAN-4 is
-    met by a plan dated within the 12 weeks before release, and overdue after release without one.
+    PLAN-3 is ``_plan_3``. PLAN-4 is met by a plan dated within the 12 weeks before release, and
+    overdue after release without one.
     """
     rosh = rosh_as_of(case, as_of)
-    history = rosh_history(case, as_of)
     for sentence in case.sentences:
-        start = commencement(case, sentence)
-        latest = _latest_plan(sentence, as_of)
+        latest = latest_plan(sentence, as_of)
         if latest is not None:
             ok = rosh is None or (latest.rosh_level_identified is rosh.level and (
                 not rosh.level.at_least(RoshLevel.MEDIUM) or bool(latest.risk_management_plan)))
@@ -120,16 +224,7 @@ def planning(case: Case, as_of: date) -> Iterable[Check]:
                         done_on=latest.completed_on if latest else None, done_ok=has,
                         detail="The plan targets risk to children." if has else
                         f"RoSH to children is {rosh.risk_to_children.value}: the plan needs an objective targeting it.")
-        if start is not None:
-            floor = sentence.release_date if sentence.type.is_post_release else sentence.imposed_on
-            planned = first(p.completed_on for p in sentence.plans if floor <= p.completed_on <= as_of)
-            due = None
-            if rosh is not None and rosh.level.at_least(RoshLevel.HIGH):
-                first_high = min(a.assessed_on for a in history if a.level.at_least(RoshLevel.HIGH))
-                due = add_working_days(max(start, first_high), param("PLAN_3_HIGH_ROSH_WORKING_DAYS"))
-            yield check(PLAN_3, sentence, arises_on=start, due_by=due, done_on=planned,
-                        detail=f"Plan completed on {planned.isoformat()}." if planned else
-                        ("HIGH RoSH: the plan is a priority." if due else "A plan is due; the source sets no date below HIGH RoSH."))
+        yield _plan_3(case, sentence, as_of)
         if sentence.type.is_post_release and sentence.release_date is not None:
             release = sentence.release_date
             opens = release - timedelta(weeks=param("PLAN_4_MAX_WEEKS_BEFORE_RELEASE"))

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from domain.core.case import Case
+from domain.core.case import Case, rosh_as_of
 from domain.core.checks import not_in_future, text_present
 from domain.core.enums import Provider, RoshLevel
 from domain.core.errors import ErrorCode, Violation, breaks, invalid
 from domain.core.parameters import param
-from domain.core.recording import REC_2
+from domain.core.recording import rationale_given
 from domain.core.registry import Section, standard
 from domain.records.commands import AllocateCase, OfficerDetails, TransferCase
 
@@ -41,30 +41,35 @@ def officer_identified(officer: OfficerDetails | None, path: tuple[str, ...] = (
             *text_present(officer.name, (*path, "name"), "Officer name", 200)]
 
 
-def rosh_requires_nps(case: Case, provider: Provider) -> list[Violation]:
-    """ALLOC-3: where the current RoSH is HIGH or above the case must be managed by the NPS."""
-    rosh = case.rosh
+def rosh_requires_nps(case: Case, provider: Provider, on: date) -> list[Violation]:
+    """ALLOC-3: where the RoSH is HIGH or above the case must be managed by the NPS. Judged on the
+    allocation's own date (REC-1): the assessment in force that day, so an allocation entered late
+    is held to what was known when it was made (a later rise is RISK-2's to escalate)."""
+    rosh = rosh_as_of(case, on)
     threshold = RoshLevel(param("ALLOC_3_NPS_FROM"))
     if provider is Provider.CRC and rosh is not None and rosh.level.at_least(threshold):
         return [breaks(ALLOC_3, ("provider",),
-                       f"the current RoSH is {rosh.level.value} (assessed {rosh.assessed_on.isoformat()}); "
+                       f"the RoSH on {on.isoformat()} is {rosh.level.value} (assessed {rosh.assessed_on.isoformat()}); "
                        "a case at HIGH or above must be managed by the NPS, not a CRC.",
                        ErrorCode.ROSH_REQUIRES_NPS)]
     return []
 
 
 def can_allocate(case: Case, command: AllocateCase, today: date) -> list[Violation]:
-    """ALLOC-1: the first allocation to a provider and responsible officer."""
+    """ALLOC-1: the first allocation to a provider and responsible officer, with its rationale
+    (REC-2: PF "Officers are still able to use their professional discretion to decide whether a
+    case should be managed by the NPS or CRC"; "The considerations taken into account in making a
+    decision on the management of the offender are recorded"). The GraphQL argument stays nullable
+    (the fixed input has no rationale), so a missing one is this user error, not a schema error."""
     errors = [*officer_identified(command.officer),
               *not_in_future(command.allocated_on, today, ("allocatedOn",), "Allocation date"),
-              *rosh_requires_nps(case, command.provider)]
+              *rosh_requires_nps(case, command.provider, command.allocated_on),
+              *rationale_given(command.rationale, "An allocation")]
     if case.allocation is not None:
         errors.append(Violation(ErrorCode.INVALID_INPUT,
                                 f"ALLOC-2: case {case.crn} is already allocated to {case.allocation.officer.name} "
                                 f"({case.allocation.provider.value}); use transferCase so the history is kept.",
                                 ("crn",), ALLOC_2.id))
-    if command.rationale is not None and not command.rationale.strip():
-        errors.append(invalid(("rationale",), "Rationale must not be blank; omit it if there is none."))
     return errors
 
 
@@ -72,9 +77,8 @@ def can_transfer(case: Case, command: TransferCase, today: date) -> list[Violati
     """ALLOC-2 (never without an officer, history kept), ALLOC-3, REC-2 (rationale required)."""
     errors = [*officer_identified(command.officer),
               *not_in_future(command.transferred_on, today, ("transferredOn",), "Transfer date"),
-              *rosh_requires_nps(case, command.provider)]
-    if not command.rationale or not command.rationale.strip():
-        errors.append(breaks(REC_2, ("rationale",), "a transfer must record its rationale."))
+              *rosh_requires_nps(case, command.provider, command.transferred_on),
+              *rationale_given(command.rationale, "A transfer")]
     current = case.allocation
     if current is None:
         errors.append(invalid(("crn",), f"Case {case.crn} is not allocated yet; allocate it with allocateCase first."))

@@ -18,6 +18,7 @@ from domain.core.errors import ErrorCode, Violation
 from domain.core.ports import DuplicateCrn
 from domain.core.principal import Principal
 from domain.core.unit_of_work import Outcome, UnitOfWork, fail, reject_if
+from domain.delivery.outcomes import OutcomesTally
 from domain.records import allocation as allocation_rules
 from domain.records import requirements as requirement_rules
 from domain.records import shape
@@ -89,7 +90,7 @@ async def allocate_case(uow: UnitOfWork, principal: Principal, command: Allocate
         reject_if(allocation_rules.can_allocate(case, command, today))
         entry = Allocation(kind=AllocationKind.ALLOCATION, provider=command.provider,
                            officer=Officer(code=command.officer.code.strip(), name=command.officer.name.strip()),
-                           allocated_on=command.allocated_on, rationale=command.rationale,
+                           allocated_on=command.allocated_on, rationale=(command.rationale or "").strip(),
                            recorded=uow.stamp(principal))
         case.allocations.append(entry)
         return entry
@@ -144,8 +145,9 @@ async def find_cases(uow: UnitOfWork, principal: Principal, query: CaseQuery, fi
 async def standards_report(uow: UnitOfWork, principal: Principal, query: CaseQuery, as_of: date,
                            batch: int = 200) -> standards.Report:
     """Per standard, how many cases are MET, DUE, OVERDUE, NOT_MET on ``as_of`` across the
-    caseload the query selects (walked in CRN order, a batch at a time)."""
-    report = standards.Report(as_of=as_of)
+    caseload the query selects (walked in CRN order, a batch at a time), with the RRDP outcome
+    measures beside them (``report.outcomes``)."""
+    report = standards.Report(as_of=as_of, outcomes=OutcomesTally(as_of))
     if not policy.allows(principal, policy.Operation.READ_CASE):
         return report
     query = scoped(principal, query)
@@ -155,6 +157,7 @@ async def standards_report(uow: UnitOfWork, principal: Principal, query: CaseQue
         page = await uow.cases.find(query, batch, after)
         for case in page:
             report.add(case, standards.evaluate(case, as_of, at))
+            report.outcomes.add(case)
         if len(page) < batch:
             return report
         after = page[-1].crn

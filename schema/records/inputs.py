@@ -99,7 +99,7 @@ class AllocateCaseInput:
     provider: enums.Provider = strawberry.field(description="Provider (ALLOC-3: NPS when RoSH is HIGH or above).")
     officer: OfficerInput = strawberry.field(description="Responsible officer (ALLOC-2).")
     allocated_on: date = strawberry.field(description="Date of allocation (not in the future).")
-    rationale: str | None = strawberry.field(default=None, description="Why this provider and officer, if anything needs saying.")
+    rationale: str | None = strawberry.field(default=None, description="Why this provider and officer (REC-2): required by the rule, so a missing or blank one is a user error at this field; nullable only because the original input had no rationale.")
     expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
 
     def to_domain(self) -> c.AllocateCase:

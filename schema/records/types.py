@@ -9,7 +9,9 @@ import strawberry
 
 from domain import standards as domain_standards
 from domain.core import case as aggregate
+from domain.core.base import recorded_late
 from domain.delivery import views as delivery_views
+from domain.delivery.vocabulary import SupervisionPoint
 from domain.enforcement import compliance
 from domain.records import model as record_model
 from domain.risk import use_cases as risk_use_cases
@@ -19,10 +21,14 @@ from schema.context import Context
 from schema.delivery.types import (
     Appointment,
     ApprovedPremisesReferral,
+    EmploymentSpell,
     Evaluation,
+    PathwayNeed,
     Plan,
     PlanReview,
+    PriorityOffenderPeriod,
     RarActivityDay,
+    ResettlementStatus,
     Termination,
     UnpaidWorkProgress,
     UnpaidWorkSession,
@@ -77,8 +83,9 @@ class Allocation:
     officer: Officer = strawberry.field(description="Responsible officer.")
     allocated_on: date = strawberry.field(description="Date of the allocation or transfer.")
     kind: enums.AllocationKind = strawberry.field(description="First allocation or transfer.")
-    rationale: str | None = strawberry.field(description="Why (required for a transfer, REC-2).")
+    rationale: str | None = strawberry.field(description="Why this provider and officer (REC-2: required for every allocation and transfer; null only on allocations recorded before that).")
     recorded: RecordStamp = strawberry.field(description="Who recorded it and when.")
+    recorded_late: bool = strawberry.field(description="REC-1: recorded after the day of the allocation or transfer; accepted all the same.")
 
     @classmethod
     def of(cls, allocation: record_model.Allocation) -> "Allocation":
@@ -86,7 +93,8 @@ class Allocation:
                    officer=Officer(code=allocation.officer.code, name=allocation.officer.name),
                    allocated_on=allocation.allocated_on,
                    kind=enums.to_graphql(allocation.kind, enums.AllocationKind),
-                   rationale=allocation.rationale, recorded=RecordStamp.of(allocation.recorded))
+                   rationale=allocation.rationale or None, recorded=RecordStamp.of(allocation.recorded),
+                   recorded_late=recorded_late(allocation.allocated_on, allocation.recorded))
 
 
 @strawberry.type(description="The index offence of a sentence.")
@@ -165,12 +173,26 @@ class Sentence(Node):
     breaches: list[Breach] = strawberry.field(description="Breach proceedings, oldest first.")
     recalls: list[Recall] = strawberry.field(description="Recall recommendations, oldest first.")
     _sentence: strawberry.Private[aggregate.Sentence]
+    _crn: strawberry.Private[str]
 
     @strawberry.field(description="Compliance on `asOf` (default today): failures, the window that counts, warnings, breach or recall, next action.")
     def compliance(self, info: strawberry.Info[Context],
                    as_of: Annotated[date | None, strawberry.argument(description="The day to evaluate; defaults to today.")] = None
                    ) -> ComplianceSummary:
         return ComplianceSummary.of(compliance.summarise(self._sentence, as_of or info.context.clock.today()))
+
+    @strawberry.field(description="Accommodation and employment at the start of supervision (RRDP outcome measures); null until recorded.")
+    def status_at_start(self) -> ResettlementStatus | None:
+        return ResettlementStatus.of(delivery_views.status_at(self._sentence, SupervisionPoint.START))
+
+    @strawberry.field(description="Accommodation and employment at the end of supervision; null until recorded.")
+    def status_at_end(self) -> ResettlementStatus | None:
+        return ResettlementStatus.of(delivery_views.status_at(self._sentence, SupervisionPoint.END))
+
+    @strawberry.field(description="Spells of employment or vocational training, in the order recorded.")
+    def employment_spells(self, info: strawberry.Info[Context]) -> list[EmploymentSpell]:
+        return [EmploymentSpell.of(self._crn, self._sentence, s, info.context.clock.today())
+                for s in self._sentence.employment_spells]
 
     victim_contact: VictimContactEligibility | None = strawberry.field(description="Victim contact scheme that applies (VIC-1); null if none. Nothing about any victim is held on the case (VIC-3).")
 
@@ -189,19 +211,17 @@ class Sentence(Node):
                    appointments=[Appointment.of(crn, sentence.id, a) for a in sentence.appointments],
                    failures_to_comply=[FailureToComply.of(crn, sentence.id, f) for f in sentence.failures],
                    plans=[Plan.of(p) for p in sentence.plans],
-                   plan_reviews=[PlanReview(reviewed_on=r.reviewed_on, reason=r.reason, summary=r.summary,
-                                            recorded=RecordStamp.of(r.recorded)) for r in sentence.plan_reviews],
+                   plan_reviews=[PlanReview.of(r) for r in sentence.plan_reviews],
                    approved_premises_referrals=[ApprovedPremisesReferral.of(sentence, r)
                                                 for r in sentence.approved_premises_referrals],
-                   evaluation=Evaluation(completed_on=sentence.evaluation.completed_on, summary=sentence.evaluation.summary)
-                   if sentence.evaluation else None,
+                   evaluation=Evaluation.of(sentence.evaluation) if sentence.evaluation else None,
                    termination=Termination.of(sentence.termination) if sentence.termination else None,
                    unpaid_work_sessions=[UnpaidWorkSession.of(crn, sentence.id, u) for u in sentence.unpaid_work_sessions],
                    rar_activity_days=[RarActivityDay.of(crn, sentence.id, r) for r in sentence.rar_activity_days],
                    victim_contact=VictimContactEligibility.of(sentence),
                    warnings=[Warning.of(w) for w in sentence.warnings],
                    breaches=[Breach.of(crn, sentence.id, b) for b in sentence.breaches],
-                   recalls=[recall_of(r) for r in sentence.recalls], _sentence=sentence)
+                   recalls=[recall_of(r) for r in sentence.recalls], _sentence=sentence, _crn=crn)
 
 
 @strawberry.type(description="A probation case: one offender, their sentences, risk and the standards that apply.")
@@ -256,6 +276,23 @@ class Case(Node):
     @strawberry.field(description="Safeguarding registrations (SAFE-1), active and ended.")
     def safeguarding(self) -> list[SafeguardingConcern]:
         return [SafeguardingConcern.of(self._case.crn, s) for s in self._case.safeguarding]
+
+    @strawberry.field(description="The needs identified on the plan in force of each sentence being served on `asOf` "
+                                  "(default today), by RRDP pathway, and whether an objective addresses each (PLAN-6).")
+    def pathway_needs(self, info: strawberry.Info[Context],
+                      as_of: Annotated[date | None, strawberry.argument(description="The day to evaluate; defaults to today.")] = None,
+                      unmet_only: Annotated[bool, strawberry.argument(description="Only needs that no objective addresses.")] = False
+                      ) -> list[PathwayNeed]:
+        found = delivery_views.pathway_needs(self._case, as_of or info.context.clock.today())
+        return [PathwayNeed.of(self._case.crn, n) for n in found if not (unmet_only and n.met)]
+
+    @strawberry.field(description="The current Prolific and other Priority Offender designation; null if none (PLAN-3).")
+    def priority_offender(self) -> PriorityOffenderPeriod | None:
+        return PriorityOffenderPeriod.of(delivery_views.priority_offender(self._case))
+
+    @strawberry.field(description="Every Prolific and other Priority Offender designation, oldest first.")
+    def priority_offender_history(self) -> list[PriorityOffenderPeriod]:
+        return [PriorityOffenderPeriod.of(p) for p in self._case.priority_offender_periods]
 
     @strawberry.field(description="The current tier (TIER-1), recalculated whenever an input changes.")
     def tier(self) -> TierCalculation | None:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import strawberry
 
+from domain.core.base import recorded_late
 from domain.risk import model as risk_model
 from schema import enums, ids
 from schema.common import Node, RecordStamp
@@ -24,6 +25,7 @@ class RoshAssessment:
     assessed_on: date = strawberry.field(description="Date of the assessment.")
     rationale: str = strawberry.field(description="The assessor's rationale (REC-2).")
     recorded: RecordStamp = strawberry.field(description="Who recorded it (the assessor) and when.")
+    recorded_late: bool = strawberry.field(description="REC-1: recorded after the day it happened (its `assessedOn`); accepted all the same, never refused for lateness.")
 
     @classmethod
     def of(cls, assessment: risk_model.RoshAssessment) -> "RoshAssessment":
@@ -35,7 +37,8 @@ class RoshAssessment:
                    reoffending_score=assessment.reoffending_score,
                    serious_recidivism_score=assessment.serious_recidivism_score,
                    assessed_on=assessment.assessed_on, rationale=assessment.rationale,
-                   recorded=RecordStamp.of(assessment.recorded))
+                   recorded=RecordStamp.of(assessment.recorded),
+                   recorded_late=recorded_late(assessment.assessed_on, assessment.recorded))
 
 
 @strawberry.type(description="A MAPPA registration (MAPPA-1). Kept as history.")
@@ -49,6 +52,7 @@ class MappaRegistration:
     deregistered_on: date | None = strawberry.field(description="Date deregistered or superseded, if it has been.")
     deregistration_reason: str | None = strawberry.field(description="Why it ended.")
     recorded: RecordStamp = strawberry.field(description="Who recorded it and when.")
+    recorded_late: bool = strawberry.field(description="REC-1: recorded after the day it happened (its `registeredOn`); accepted all the same, never refused for lateness.")
 
     @classmethod
     def of(cls, registration: risk_model.MappaRegistration) -> "MappaRegistration":
@@ -57,7 +61,8 @@ class MappaRegistration:
                    registered_on=registration.registered_on, visor_recorded=registration.visor_recorded,
                    visor_reference=registration.visor_reference, review_due_on=registration.review_due_on,
                    deregistered_on=registration.deregistered_on,
-                   deregistration_reason=registration.deregistration_reason, recorded=RecordStamp.of(registration.recorded))
+                   deregistration_reason=registration.deregistration_reason, recorded=RecordStamp.of(registration.recorded),
+                   recorded_late=recorded_late(registration.registered_on, registration.recorded))
 
 
 @strawberry.type(description="A safeguarding registration (SAFE-1), time-bounded, with the referral made.")
@@ -69,6 +74,7 @@ class SafeguardingConcern(Node):
     referred_to: enums.SafeguardingAgency | None = strawberry.field(description="Where the concern was referred.")
     referred_on: date | None = strawberry.field(description="When it was referred.")
     details: str | None = strawberry.field(description="What the concern is.")
+    recorded_late: bool = strawberry.field(description="REC-1: recorded after the day it happened (its `startedOn`); accepted all the same, never refused for lateness.")
 
     @classmethod
     def of(cls, crn: str, concern: risk_model.SafeguardingConcern) -> "SafeguardingConcern":
@@ -76,7 +82,8 @@ class SafeguardingConcern(Node):
                    kind=enums.to_graphql(concern.kind, enums.SafeguardingKind), started_on=concern.started_on,
                    review_on=concern.review_on, ended_on=concern.ended_on,
                    referred_to=enums.to_graphql(concern.referred_to, enums.SafeguardingAgency),
-                   referred_on=concern.referred_on, details=concern.details)
+                   referred_on=concern.referred_on, details=concern.details,
+                   recorded_late=recorded_late(concern.started_on, concern.recorded))
 
 
 @strawberry.type(description="A complexity factor registered on the case (TIER-1).")

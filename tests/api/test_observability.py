@@ -23,7 +23,7 @@ CREATE = """mutation Open($input: CreateCaseInput!) {
   createCase(input: $input) { case { crn } userErrors { field code standard } } }"""
 ALLOCATE_TO_CRC = """mutation Allocate {
   allocateCase(input: {crn: "X123456", provider: CRC, officer: {code: "C12A004", name: "Priya Shah"},
-                       allocatedOn: "2026-11-19"}) { case { crn } userErrors { code standard } } }"""
+                       allocatedOn: "2026-11-19", rationale: "Office nearest home"}) { case { crn } userErrors { code standard } } }"""
 ROSH_HIGH = """mutation Risk {
   recordRoshAssessment(input: {crn: "X123456", level: HIGH, assessedOn: "2026-11-19", rationale: "Serious"}) {
     case { crn } userErrors { code } } }"""

@@ -41,7 +41,7 @@ ROLES = {
 @pytest.fixture
 async def nps_case(gql):
     await create_case(gql, CRN)
-    await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "NPS", "officer": {"code": "N1", "name": "One"}, "allocatedOn": "2026-11-02"}})
+    await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "NPS", "officer": {"code": "N1", "name": "One"}, "allocatedOn": "2026-11-02", "rationale": "Allocated by RoSH band"}})
     await gql(ROSH, {"input": {"crn": CRN, "level": "HIGH", "assessedOn": "2026-11-03", "rationale": "Serious violence"}})
     return CRN
 
@@ -241,7 +241,7 @@ async def violent_licence(gql):
                                                      custodialTermMonths=36, releaseDate="2026-11-02", requirements=[],
                                                      offence={"description": "Wounding", "category": "VIOLENT",
                                                               "committedOn": "2026-03-01"})})
-    await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "NPS", "officer": {"code": "N1", "name": "One"}, "allocatedOn": "2026-11-02"}})
+    await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "NPS", "officer": {"code": "N1", "name": "One"}, "allocatedOn": "2026-11-02", "rationale": "Allocated by RoSH band"}})
     return data["addSentence"]["sentence"]["id"]
 
 

@@ -95,7 +95,7 @@ async def test_release_before_sentence_date_is_refused(gql, store, existing):
 
 async def test_transfer_dated_before_the_allocation_is_refused(gql, store, existing):
     await gql(ALLOCATE, {"input": {"crn": existing, "provider": "NPS", "officer": {"code": "N1", "name": "One"},
-                                   "allocatedOn": "2026-11-10"}})
+                                   "allocatedOn": "2026-11-10", "rationale": "Allocated by RoSH band"}})
     await assert_refused(gql, store, TRANSFER, {"input": {"crn": existing, "provider": "NPS",
                                                           "officer": {"code": "N2", "name": "Two"},
                                                           "transferredOn": "2026-11-09", "rationale": "Move"}},
@@ -121,7 +121,7 @@ async def test_mutation_on_unknown_crn_is_not_found(gql, store):
 
 async def test_alloc_2_transfer_without_an_officer_is_refused(gql, store, existing):
     await gql(ALLOCATE, {"input": {"crn": existing, "provider": "NPS", "officer": {"code": "N1", "name": "One"},
-                                   "allocatedOn": "2026-11-10"}})
+                                   "allocatedOn": "2026-11-10", "rationale": "Allocated by RoSH band"}})
     await assert_refused(gql, store, TRANSFER, {"input": {"crn": existing, "provider": "NPS", "officer": None,
                                                           "transferredOn": "2026-11-12", "rationale": "Officer left"}},
                          field=["input", "officer"], code="STANDARD_VIOLATION", standard="ALLOC-2")
@@ -129,7 +129,7 @@ async def test_alloc_2_transfer_without_an_officer_is_refused(gql, store, existi
 
 async def test_rec_2_transfer_without_rationale_is_refused(gql, store, existing):
     await gql(ALLOCATE, {"input": {"crn": existing, "provider": "NPS", "officer": {"code": "N1", "name": "One"},
-                                   "allocatedOn": "2026-11-10"}})
+                                   "allocatedOn": "2026-11-10", "rationale": "Allocated by RoSH band"}})
     await assert_refused(gql, store, TRANSFER, {"input": {"crn": existing, "provider": "NPS",
                                                           "officer": {"code": "N2", "name": "Two"},
                                                           "transferredOn": "2026-11-12", "rationale": ""}},

@@ -58,7 +58,7 @@ async def test_full_record_nested_round_trip(gql):
 
     allocated = await gql(ALLOCATE, {"input": {"crn": "X123456", "provider": "CRC",
                                                "officer": {"code": "C12A004", "name": "Priya Shah"},
-                                               "allocatedOn": "2026-11-03", "expectedVersion": 2}})
+                                               "allocatedOn": "2026-11-03", "rationale": "Allocated by RoSH band", "expectedVersion": 2}})
     assert allocated["allocateCase"]["userErrors"] == []
     assert allocated["allocateCase"]["case"]["allocation"] == {
         "provider": "CRC", "officer": {"code": "C12A004", "name": "Priya Shah"}, "allocatedOn": "2026-11-03"}
@@ -82,7 +82,7 @@ async def test_full_record_nested_round_trip(gql):
 async def test_alloc_2_transfer_replaces_the_officer_in_one_write_and_keeps_history(gql):
     await create_case(gql, "X123456")
     await gql(ALLOCATE, {"input": {"crn": "X123456", "provider": "NPS", "officer": {"code": "N1", "name": "One"},
-                                   "allocatedOn": "2026-11-03"}})
+                                   "allocatedOn": "2026-11-03", "rationale": "Allocated by RoSH band"}})
     data = await gql(TRANSFER, {"input": {"crn": "X123456", "provider": "NPS", "officer": {"code": "N2", "name": "Two"},
                                           "transferredOn": "2026-11-10", "rationale": "Caseload balancing",
                                           "expectedVersion": 2}})
@@ -99,7 +99,7 @@ async def test_alloc_3_allocation_to_a_crc_refused_at_high_rosh(gql, uow):
     await create_case(gql, "X123456")
     await gql(ROSH, {"input": {"crn": "X123456", "level": "HIGH", "assessedOn": "2026-11-04", "rationale": "Weapons."}})
     data = await gql(ALLOCATE, {"input": {"crn": "X123456", "provider": "CRC", "officer": {"code": "C1", "name": "Cee"},
-                                          "allocatedOn": "2026-11-05"}})
+                                          "allocatedOn": "2026-11-05", "rationale": "Allocated by RoSH band"}})
     assert data["allocateCase"]["case"] is None
     [error] = data["allocateCase"]["userErrors"]
     assert error["code"] == "ROSH_REQUIRES_NPS" and error["standard"] == "ALLOC-3"

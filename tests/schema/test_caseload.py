@@ -30,7 +30,7 @@ async def caseload(gql):
             await gql(ROSH, {"input": {"crn": crn, "level": rosh, "assessedOn": "2026-11-01", "rationale": "r"}})
         if provider:
             await gql(ALLOCATE, {"input": {"crn": crn, "provider": provider, "officer": {"code": officer, "name": officer},
-                                           "allocatedOn": "2026-11-02"}})
+                                           "allocatedOn": "2026-11-02", "rationale": "Allocated by RoSH band"}})
     return [p[0] for p in plan]
 
 

@@ -37,7 +37,7 @@ async def test_alloc_1_a_sentenced_case_is_due_allocation_until_allocated(gql, c
     due = (await standards(gql, "2026-11-20"))["ALLOC-1"]
     assert due["state"] == "DUE" and due["dueBy"] is None  # PF: "prompt", no number
     await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "NPS", "officer": {"code": "N1", "name": "One"},
-                                   "allocatedOn": "2026-11-19"}})
+                                   "allocatedOn": "2026-11-19", "rationale": "Allocated by RoSH band"}})
     assert (await standards(gql, "2026-11-20"))["ALLOC-1"]["state"] == "MET"
     assert (await standards(gql, "2026-11-18"))["ALLOC-1"]["state"] == "DUE"  # the allocation had not happened yet
 
@@ -90,7 +90,7 @@ async def order_with_two_failures_on_one_day(gql):
         "description": "Theft", "category": "ACQUISITIVE", "committedOn": "2026-05-01"})})
     sentence_id = data["addSentence"]["case"]["sentences"][0]["id"]
     await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "NPS", "officer": {"code": "N1", "name": "One"},
-                                   "allocatedOn": "2026-06-02"}})
+                                   "allocatedOn": "2026-06-02", "rationale": "Allocated by RoSH band"}})
     for kind in ("SUPERVISION", "UNPAID_WORK"):
         missed = await gql(MISS, {"input": {"crn": CRN, "sentenceId": sentence_id, "kind": kind, "faceToFace": True,
                                             "date": "2026-11-16", "outcome": "FAILED_TO_ATTEND"}})
@@ -116,7 +116,7 @@ async def test_lic_5_crc_non_emergency_recall_at_high_rosh_needs_nps_endorsement
         requirements=[], offence={"description": "Robbery", "category": "ACQUISITIVE", "committedOn": "2025-01-01"})})
     licence = data["addSentence"]["case"]["sentences"][0]["id"]
     await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "CRC", "officer": {"code": "C1", "name": "Cee"},
-                                   "allocatedOn": "2026-10-01"}})
+                                   "allocatedOn": "2026-10-01", "rationale": "Allocated by RoSH band"}})
     await gql(ROSH, {"input": {"crn": CRN, "level": "HIGH", "assessedOn": "2026-11-10", "rationale": "Escalating threats"}})
     recalled = await gql(RECALL, {"input": {"crn": CRN, "sentenceId": licence, "decidedAt": "2026-11-12T15:00:00+00:00",
                                             "emergency": False, "rationale": "Breach of exclusion zone"}})

@@ -85,7 +85,7 @@ async def test_interleaved_writer_with_expected_version_gets_a_conflict_not_a_re
     racing = SentenceWinsRepository(store.cases)
     uow = UnitOfWork(racing, clock)
     allocate = AllocateCase(crn="X123456", provider=Provider.NPS, officer=OfficerDetails("N1", "One"),
-                            allocated_on=TODAY, expected_version=1)
+                            allocated_on=TODAY, rationale="Allocated by RoSH band", expected_version=1)
 
     added, allocated = await asyncio.gather(records.add_sentence(uow, practitioner, sentence("racing")),
                                             records.allocate_case(uow, practitioner, allocate))

@@ -44,7 +44,7 @@ async def order(gql):
     data = await gql(ADD_SENTENCE, {"input": community_order_input(CRN, imposedOn="2026-06-01",
                                                                    offence={"description": "Theft", "category": "ACQUISITIVE",
                                                                             "committedOn": "2026-05-01"})})
-    await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "NPS", "officer": {"code": "N1", "name": "One"}, "allocatedOn": "2026-06-02"}})
+    await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "NPS", "officer": {"code": "N1", "name": "One"}, "allocatedOn": "2026-06-02", "rationale": "Allocated by RoSH band"}})
     return data["addSentence"]["case"]["sentences"][0]["id"]
 
 
@@ -54,7 +54,7 @@ async def licence(gql):
     data = await gql(ADD_SENTENCE, {"input": community_order_input(
         CRN, type="LICENCE", imposedOn="2025-06-02", lengthMonths=36, custodialTermMonths=36, releaseDate="2026-10-01",
         requirements=[], offence={"description": "Robbery", "category": "ACQUISITIVE", "committedOn": "2025-01-01"})})
-    await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "NPS", "officer": {"code": "N1", "name": "One"}, "allocatedOn": "2026-10-01"}})
+    await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "NPS", "officer": {"code": "N1", "name": "One"}, "allocatedOn": "2026-10-01", "rationale": "Allocated by RoSH band"}})
     return data["addSentence"]["case"]["sentences"][0]["id"]
 
 
@@ -191,7 +191,7 @@ async def test_enf_7_breach_on_a_crc_case_is_referred_to_the_nps(gql):
     data = await gql(ADD_SENTENCE, {"input": community_order_input(CRN, imposedOn="2026-06-01", offence={
         "description": "Theft", "category": "ACQUISITIVE", "committedOn": "2026-05-01"})})
     order = data["addSentence"]["case"]["sentences"][0]["id"]
-    await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "CRC", "officer": {"code": "C1", "name": "Cee"}, "allocatedOn": "2026-06-02"}})
+    await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "CRC", "officer": {"code": "C1", "name": "Cee"}, "allocatedOn": "2026-06-02", "rationale": "Allocated by RoSH band"}})
     await unacceptable(gql, (await miss(gql, order, "2026-11-16"))["failureToComply"]["id"], "2026-11-16")
     breached = await gql(BREACH, {"input": {"crn": CRN, "sentenceId": order, "initiatedOn": "2026-11-18", "rationale": "Persistent"}})
     assert breached["initiateBreach"]["breach"]["referredToNps"] is True

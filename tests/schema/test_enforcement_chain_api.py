@@ -223,7 +223,7 @@ async def pss(gql):
         releaseDate="2026-04-01", requirements=[], offence={"description": "Theft", "category": "ACQUISITIVE",
                                                             "committedOn": "2025-12-01"})})
     await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "NPS", "officer": {"code": "N1", "name": "One"},
-                                   "allocatedOn": "2026-04-01"}})
+                                   "allocatedOn": "2026-04-01", "rationale": "Released to this area"}})
     return data["addSentence"]["case"]["sentences"][0]["id"]
 
 

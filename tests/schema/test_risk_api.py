@@ -59,7 +59,7 @@ async def test_tier_1_caseload_filter_by_tier(gql):
 
 async def test_risk_2_escalation_on_a_crc_case_until_transfer(gql):
     await create_case(gql, CRN)
-    await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "CRC", "officer": {"code": "C1", "name": "Cee"}, "allocatedOn": "2026-11-02"}})
+    await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "CRC", "officer": {"code": "C1", "name": "Cee"}, "allocatedOn": "2026-11-02", "rationale": "Allocated by RoSH band"}})
     await gql(ROSH, {"input": {"crn": CRN, "level": "HIGH", "assessedOn": "2026-11-10", "rationale": "Threats to kill"}})
     standards = {s["standard"]: s for s in (await read(gql))["standards"]}
     assert standards["RISK-2"]["state"] == "DUE"

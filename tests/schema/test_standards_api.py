@@ -79,7 +79,7 @@ APPOINTMENT = """mutation($input: RecordAppointmentInput!) { recordAppointment(i
 async def test_appt_1_and_ind_1_through_graphql(gql, case):
     sentence = await add_sentence(gql)
     await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "NPS", "officer": {"code": "N1", "name": "One"},
-                                   "allocatedOn": "2026-11-06"}})  # Friday -> due Friday 2026-11-13
+                                   "allocatedOn": "2026-11-06", "rationale": "Allocated by RoSH band"}})  # Friday -> due Friday 2026-11-13
     before = await standards(gql, "2026-11-13")
     assert before["APPT-1"]["state"] == "DUE" and before["APPT-1"]["dueBy"] == "2026-11-13"
     assert before["APPT-1"]["sentenceId"] == sentence["id"]
@@ -176,7 +176,7 @@ REVIEW = """mutation($input: ReviewPlanInput!) { reviewPlan(input: $input) { rev
 
 async def test_plan_5_alloc_4_a_transfer_sets_a_review_due_and_review_plan_clears_it(gql, case):
     sentence = await add_sentence(gql)
-    await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "NPS", "officer": {"code": "N1", "name": "One"}, "allocatedOn": "2026-11-03"}})
+    await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "NPS", "officer": {"code": "N1", "name": "One"}, "allocatedOn": "2026-11-03", "rationale": "Allocated by RoSH band"}})
     await gql(PLAN, {"input": {"crn": CRN, "sentenceId": sentence["id"], "completedOn": "2026-11-05",
                                "roshLevelIdentified": "LOW", "objectives": [{"description": "Employment"}]}})
     await gql(TRANSFER, {"input": {"crn": CRN, "provider": "NPS", "officer": {"code": "N2", "name": "Two"},
@@ -302,7 +302,7 @@ async def test_overdue_filter_and_standards_report_across_a_caseload(gql):
             await gql(ADD_SENTENCE, {"input": community_order_input(crn)})
         if allocated_on:
             await gql(ALLOCATE, {"input": {"crn": crn, "provider": "NPS", "officer": {"code": officer, "name": officer},
-                                           "allocatedOn": allocated_on}})
+                                           "allocatedOn": allocated_on, "rationale": "Allocated by RoSH band"}})
     overdue = await gql(LIST_OVERDUE, {"filter": {"hasOverdueStandards": True}})
     assert [e["node"]["crn"] for e in overdue["cases"]["edges"]] == ["A000001"]
     not_overdue = await gql(LIST_OVERDUE, {"filter": {"hasOverdueStandards": False}})
@@ -348,7 +348,7 @@ async def test_licence_standards_through_graphql_appt_2_plan_3_vic_1_vic_2(gql, 
 
 async def test_unpaid_work_standards_through_graphql_req_upw_2_and_req_upw_3(gql, case):
     sentence = await add_sentence(gql, imposedOn="2026-11-02", requirements=[{"type": "UNPAID_WORK", "hours": 40}])
-    await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "CRC", "officer": {"code": "C1", "name": "Cee"}, "allocatedOn": "2026-11-03"}})
+    await gql(ALLOCATE, {"input": {"crn": CRN, "provider": "CRC", "officer": {"code": "C1", "name": "Cee"}, "allocatedOn": "2026-11-03", "rationale": "Allocated by RoSH band"}})
     found = await standards(gql, "2026-11-20")
     assert found["REQ-UPW-2"]["dueBy"] == "2026-11-12" and found["REQ-UPW-2"]["state"] == "OVERDUE"
     assert found["REQ-UPW-3"]["dueBy"] == "2027-11-01" and found["REQ-UPW-3"]["state"] == "DUE"

@@ -31,7 +31,8 @@ def case_with(rosh: RoshLevel | None = None, allocated: bool = False) -> Case:
 
 def allocate(provider=Provider.CRC, **kw) -> AllocateCase:
     return AllocateCase(crn="X123456", provider=provider, officer=kw.pop("officer", OfficerDetails("C1", "Cee")),
-                        allocated_on=kw.pop("allocated_on", date(2026, 11, 3)), **kw)
+                        allocated_on=kw.pop("allocated_on", date(2026, 11, 3)),
+                        rationale=kw.pop("rationale", "Allocated by RoSH band"), **kw)
 
 
 @pytest.mark.parametrize("level, refused", [

@@ -9,7 +9,7 @@ from domain.core.base import Actor, Recorded, recorded_late
 from domain.core.calendar import LONDON
 from domain.core.enums import Agency, AppointmentKind, AppointmentOutcome, NoteKind, VictimContactScheme
 from domain.delivery.commands import RecordAppointment
-from domain.delivery.rules import appointment
+from domain.delivery.appointments import arrangement as appointment
 from domain.sharing import partner
 from domain.sharing.victims import RecordVictim, check
 from tests import builders

@@ -85,15 +85,14 @@ def test_appt_1_over_christmas_skips_the_bank_holidays():
     assert status(case, "APPT-1", date(2026, 12, 22)).due_by == date(2026, 12, 31)
 
 
-def test_appt_1_counts_only_attended_face_to_face_appointments():
+def test_appt_1_counts_face_to_face_arrangements_whatever_the_outcome():
     case = community_case(allocated_on=date(2026, 11, 20))
     sentence = case.sentences[0]
     builders.appointment(sentence, date(2026, 11, 23), face_to_face=False)
-    builders.appointment(sentence, date(2026, 11, 24), outcome=AppointmentOutcome.FAILED_TO_ATTEND)
-    builders.appointment(sentence, date(2026, 11, 25), outcome=None)
+    builders.appointment(sentence, date(2026, 11, 24), outcome=AppointmentOutcome.RESCHEDULED)
     assert state(case, "APPT-1", date(2026, 11, 30)) is St.OVERDUE
-    builders.appointment(sentence, date(2026, 11, 26), outcome=AppointmentOutcome.ATTENDED_FAILED_TO_COMPLY)
-    assert state(case, "APPT-1", date(2026, 11, 30)) is St.MET
+    builders.appointment(sentence, date(2026, 11, 26), outcome=AppointmentOutcome.FAILED_TO_ATTEND)
+    assert state(case, "APPT-1", date(2026, 11, 30)) is St.MET  # the absence is the offender's failure, not the officer's
 
 
 def test_appt_1_does_not_apply_before_allocation():
@@ -127,12 +126,12 @@ def test_ind_1_needs_an_induction_by_the_first_appointment_due_date():
 # PLAN-1 to PLAN-5 ----------------------------------------------------------------------------
 
 def test_plan_3_high_rosh_due_within_5_working_days_of_commencement():
-    case = community_case(allocated_on=date(2026, 11, 20))
-    builders.assess(case, RoshLevel.HIGH, date(2026, 11, 19))
-    assert status(case, "PLAN-3", date(2026, 11, 20)).due_by == date(2026, 11, 27)
-    assert state(case, "PLAN-3", date(2026, 11, 28)) is St.OVERDUE
-    builders.plan(case.sentences[0], date(2026, 11, 27), RoshLevel.HIGH, rmp="Weekly contact")
-    assert state(case, "PLAN-3", date(2026, 11, 28)) is St.MET
+    case = community_case(allocated_on=date(2026, 11, 20))  # sentenced Monday 2026-11-02: the clock runs from then
+    builders.assess(case, RoshLevel.HIGH, date(2026, 11, 1))
+    assert status(case, "PLAN-3", date(2026, 11, 2)).due_by == date(2026, 11, 9)
+    assert state(case, "PLAN-3", date(2026, 11, 10)) is St.OVERDUE
+    builders.plan(case.sentences[0], date(2026, 11, 9), RoshLevel.HIGH, rmp="Weekly contact")
+    assert state(case, "PLAN-3", date(2026, 11, 10)) is St.MET
 
 
 def test_plan_3_below_high_has_no_date():
@@ -142,11 +141,12 @@ def test_plan_3_below_high_has_no_date():
     assert found.state is St.DUE and found.due_by is None
 
 
-def test_plan_3_clock_starts_when_high_risk_becomes_known():
+def test_plan_3_a_first_assessment_made_late_does_not_move_the_clock():
     case = community_case(allocated_on=date(2026, 11, 2))
-    builders.assess(case, RoshLevel.HIGH, date(2026, 11, 20))
-    assert status(case, "PLAN-3", date(2026, 11, 20)).due_by == date(2026, 11, 27)
-    assert status(case, "PLAN-3", date(2026, 11, 19)).due_by is None  # not yet known as HIGH
+    builders.assess(case, RoshLevel.HIGH, date(2026, 11, 20))  # nothing assessed in the first 5 working days
+    assert status(case, "PLAN-3", date(2026, 11, 20)).due_by == date(2026, 11, 9)
+    assert state(case, "PLAN-3", date(2026, 11, 20)) is St.OVERDUE
+    assert status(case, "PLAN-3", date(2026, 11, 19)).due_by is None  # not yet known as HIGH on that day
 
 
 def test_plan_1_not_met_when_risk_rose_after_the_plan():
