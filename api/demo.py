@@ -118,7 +118,8 @@ async def load_demo_cases(uow: UnitOfWork, clock: Clock) -> list[str]:
         release_date=ago(3),
         offence=OffenceDetails("Wounding with intent", OffenceCategory.VIOLENT, ago(900)),
         requirements=(RequirementDetails(RequirementType.RESIDENCE, details="Approved Premises, Bradford"),
-                      RequirementDetails(RequirementType.DRUG_TESTING)))))
+                      RequirementDetails(RequirementType.DRUG_TESTING, drug_misuse_factor_in_offending=True,
+                                         dependent_or_propensity=True)))))
     await _check(await risk.record_rosh_assessment(uow, DEMO_ACTOR, RecordRoshAssessment(
         crn="D000003", level=RoshLevel.VERY_HIGH, assessed_on=ago(10), rationale="Pre-release assessment: serious violence.",
         reoffending_score=Decimal("61"), serious_recidivism_score=Decimal("12.40"))))
@@ -138,7 +139,8 @@ async def load_demo_cases(uow: UnitOfWork, clock: Clock) -> list[str]:
     await _check(await records.add_sentence(uow, DEMO_ACTOR, AddSentence(
         crn="D000004", type=SentenceType.COMMUNITY_ORDER, imposed_on=ago(2), length_months=6,
         offence=OffenceDetails("Possession of a class B drug with intent to supply", OffenceCategory.DRUGS, ago(60)),
-        requirements=(RequirementDetails(RequirementType.DRUG_REHABILITATION, consent_given=True, length_months=6),))))
+        requirements=(RequirementDetails(RequirementType.DRUG_REHABILITATION, consent_given=True, length_months=6,
+                                         drug_misuse_factor_in_offending=True),))))
 
     # 5. Post-sentence supervision, transferred between officers.
     await case("D000005", "Kelly", "Marsh", date(1990, 8, 5), Gender.FEMALE, "2009/0333222D")
@@ -146,7 +148,9 @@ async def load_demo_cases(uow: UnitOfWork, clock: Clock) -> list[str]:
         crn="D000005", type=SentenceType.POST_SENTENCE_SUPERVISION, imposed_on=ago(150), length_months=18,
         custodial_term_months=6, release_date=ago(60),
         offence=OffenceDetails("Burglary of a dwelling", OffenceCategory.ACQUISITIVE, ago(200)),
-        requirements=(RequirementDetails(RequirementType.DRUG_APPOINTMENT),))))
+        requirements=(RequirementDetails(RequirementType.DRUG_APPOINTMENT, drug_misuse_factor_in_offending=True,
+                                         dependent_or_propensity=True, dependency_treatable=True,
+                                         treatment_arrangements_possible=True),))))
     await _check(await risk.record_rosh_assessment(uow, DEMO_ACTOR, RecordRoshAssessment(
         crn="D000005", level=RoshLevel.MEDIUM, assessed_on=ago(62), rationale="Acquisitive offending to fund drug use.",
         reoffending_score=Decimal("38"))))

@@ -32,7 +32,9 @@ from domain.enforcement import standards as enforcement
 from domain.records import (
     allocation,  # noqa: F401  (ALLOC-2..4)
     requirements,  # noqa: F401  (REQ-*)
+    rules as record_rules,  # noqa: F401  (REQ-PRG-1)
 )
+from domain.records import notifications
 from domain.records import standards as records
 from domain.risk import rules as risk_rules  # noqa: F401  (RISK-1, RISK-3, SAFE-1)
 from domain.risk import standards as risk
@@ -49,6 +51,7 @@ MONITORS: tuple[Monitor, ...] = (
     records.alloc_1, delivery.first_appointment, delivery.planning, delivery.plan_review, delivery.approved_premises,
     sharing.victims, delivery.completion, delivery.unpaid_work, enforcement.enforcement, risk.risk_and_mappa,
     risk.emergency_actions,
+    notifications.police_notifications,
 )
 
 

@@ -1,8 +1,12 @@
-"""The ``victims`` collection (VIC-3): victim records apart from the case."""
+"""The ``victims`` collection (VIC-3): victim records, and the victim liaison officer's decisions on
+discretionary contact (VIC-1), apart from the case. A decision document carries
+``record: "contact_decision"``; a victim record carries no ``record`` field."""
 
 from __future__ import annotations
 
-from domain.sharing.victims import VictimRecord
+from domain.sharing.victims import VictimContactDecisionRecord, VictimRecord
+
+DECISION = "contact_decision"
 
 
 class MongoVictimRepository:
@@ -15,6 +19,17 @@ class MongoVictimRepository:
         await self.collection.insert_one(document)
 
     async def for_case(self, crn: str) -> list[VictimRecord]:
-        cursor = self.collection.find({"crn": crn}).sort("_id", 1)
+        cursor = self.collection.find({"crn": crn, "record": {"$exists": False}}).sort("_id", 1)
         return [VictimRecord.model_validate({**{k: v for k, v in d.items() if k != "_id"}, "id": d["_id"]})
                 async for d in cursor]
+
+    async def add_decision(self, record: VictimContactDecisionRecord) -> None:
+        document = record.model_dump(mode="json", exclude={"id"})
+        document["_id"] = record.id
+        document["record"] = DECISION
+        await self.collection.insert_one(document)
+
+    async def decisions_for_case(self, crn: str) -> list[VictimContactDecisionRecord]:
+        cursor = self.collection.find({"crn": crn, "record": DECISION}).sort("_id", 1)
+        return [VictimContactDecisionRecord.model_validate(
+            {**{k: v for k, v in d.items() if k not in ("_id", "record")}, "id": d["_id"]}) async for d in cursor]

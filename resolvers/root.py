@@ -21,6 +21,7 @@ from resolvers.delivery import DeliveryMutation
 from resolvers.enforcement import EnforcementMutation
 from resolvers.error_reporting import GraphQLErrorCodes, ReportingSchema
 from resolvers.records import RecordsMutation, RecordsQuery
+from resolvers.requirements import RequirementsMutation, RequirementsQuery
 from resolvers.risk import RiskMutation
 from resolvers.sharing import SharingMutation, SharingQuery
 from schema.delivery.types import Appointment
@@ -32,12 +33,12 @@ from schema.risk.types import EmergencyAction, SafeguardingConcern
 # The roots, merged from one slice per capability (resolvers/<capability>.py). A new mutation goes
 # into its capability's class; a new capability adds its classes here.
 @strawberry.type(description="Read the case record.")
-class Query(RecordsQuery, SharingQuery, AuditQuery):
+class Query(RecordsQuery, RequirementsQuery, SharingQuery, AuditQuery):
     pass
 
 
 @strawberry.type(description="Change the case record. Every mutation writes all or nothing.")
-class Mutation(RecordsMutation, DeliveryMutation, EnforcementMutation, RiskMutation, SharingMutation):
+class Mutation(RecordsMutation, RequirementsMutation, DeliveryMutation, EnforcementMutation, RiskMutation, SharingMutation):
     pass
 
 

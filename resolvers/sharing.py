@@ -14,9 +14,9 @@ from schema.common import user_errors
 from schema.context import Context
 from schema.permissions import CanReadSharedRisk, CanReadVictims
 from schema.records.payloads import case_of
-from schema.sharing.inputs import RecordVictimInput, RestrictCaseInput
-from schema.sharing.payloads import RecordVictimPayload, RestrictCasePayload
-from schema.sharing.types import SharedRiskSummary, VictimRecord
+from schema.sharing.inputs import RecordVictimContactDecisionInput, RecordVictimInput, RestrictCaseInput
+from schema.sharing.payloads import RecordVictimContactDecisionPayload, RecordVictimPayload, RestrictCasePayload
+from schema.sharing.types import SharedRiskSummary, VictimContactDecisionRecord, VictimRecord
 
 
 @strawberry.type(description="Read what may be shared.")
@@ -43,6 +43,14 @@ class SharingQuery:
                       crn: Annotated[str, strawberry.argument(description="The offender's case.")]) -> list[VictimRecord]:
         return [VictimRecord.of(r) for r in await sharing.victims_of(info.context.uow, info.context.principal, crn)]
 
+    @strawberry.field(description="Victim contact decisions of a case, with their reasons (VICTIM_LIAISON_OFFICER only; VIC-1, VIC-3).",
+                      permission_classes=[CanReadVictims])
+    async def victim_contact_decisions(self, info: strawberry.Info[Context],
+                                       crn: Annotated[str, strawberry.argument(description="The offender's case.")]
+                                       ) -> list[VictimContactDecisionRecord]:
+        found = await sharing.victim_contact_decisions_of(info.context.uow, info.context.principal, crn)
+        return [VictimContactDecisionRecord.of(r) for r in found]
+
 
 @strawberry.type(description="Restrict cases and record victims.")
 class SharingMutation:
@@ -61,3 +69,14 @@ class SharingMutation:
         outcome = await sharing.record_victim(info.context.uow, info.context.principal, input.to_domain())
         return RecordVictimPayload(victim=VictimRecord.of(outcome.created) if outcome.ok else None,
                                    user_errors=user_errors(outcome))
+
+    @strawberry.mutation(description="Close victim contact for a sentence (VICTIM_LIAISON_OFFICER only; VIC-1): contact offered, or "
+                                     "a decision that discretionary contact is not appropriate, with the reason. The reason is "
+                                     "stored apart from the case (VIC-3); the case learns only the kind of decision and its date.")
+    async def record_victim_contact_decision(self, info: strawberry.Info[Context],
+                                             input: Annotated[RecordVictimContactDecisionInput, strawberry.argument(description=INPUT)]
+                                             ) -> RecordVictimContactDecisionPayload:
+        outcome = await sharing.record_victim_contact_decision(info.context.uow, info.context.principal, input.to_domain())
+        return RecordVictimContactDecisionPayload(
+            decision=VictimContactDecisionRecord.of(outcome.created) if outcome.ok else None,
+            user_errors=user_errors(outcome))

@@ -105,6 +105,9 @@ class Case(Model):
     # VIC-2 only: per sentence, the earliest day victim contact was offered. Nothing about any
     # victim is held here (VIC-3): the records themselves live in the victims collection.
     victim_contact_offered: dict[str, date] = Field(default_factory=dict)
+    # VIC-1 only: per sentence, the earliest day discretionary contact was decided not appropriate
+    # (the decision and its reason live in the victims collection).
+    victim_contact_not_appropriate: dict[str, date] = Field(default_factory=dict)
     created: Recorded
     updated: Recorded
 

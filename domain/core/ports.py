@@ -12,7 +12,7 @@ from domain.core.calendar import LONDON
 from domain.core.case import Case
 from domain.records.commands import CaseQuery
 from domain.risk.model import TierCalculation
-from domain.sharing.victims import VictimRecord
+from domain.sharing.victims import VictimContactDecisionRecord, VictimRecord
 
 
 class DuplicateCrn(Exception):
@@ -77,6 +77,10 @@ class VictimRepository(Protocol):
     async def add(self, record: VictimRecord) -> None: ...
 
     async def for_case(self, crn: str) -> list[VictimRecord]: ...
+
+    async def add_decision(self, record: VictimContactDecisionRecord) -> None: ...
+
+    async def decisions_for_case(self, crn: str) -> list[VictimContactDecisionRecord]: ...
 
 
 class Clock(Protocol):

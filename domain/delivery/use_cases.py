@@ -259,8 +259,11 @@ async def vary_requirement(uow: UnitOfWork, principal: Principal, command: c.Var
             previous["completion_due_extended_to"] = (requirement.completion_due_extended_to.isoformat()
                                                       if requirement.completion_due_extended_to else None)
             changes["completion_due_extended_to"] = command.extend_completion_to.isoformat()
+            # REQ-UPW-3 (PF Unpaid Work): "Extending the order is an extension for the purposes of
+            # completing unworked unpaid work hours and does not extend any other requirement": the
+            # unpaid work's completion date moves; the sentence's end date and every other
+            # requirement's dates do not.
             requirement.completion_due_extended_to = command.extend_completion_to
-            sentence.end_date = max(sentence.end_date, command.extend_completion_to)
         for name in fields:
             if getattr(command, name) is not None:
                 setattr(requirement, name, getattr(varied, name))

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from domain.core.enums import Gender, OffenceCategory, Provider, RequirementType, RoshLevel, SentenceType
+from domain.records.model import DrugTestResult, NotificationKind
+from domain.records.programmes import Confirmation
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,12 @@ class RequirementDetails:
     alcohol_dependent: bool | None = None
     programme: str | None = None
     details: str | None = None
+    alcohol_treatment_recommended: bool | None = None
+    alcohol_related_offence: bool | None = None
+    drug_misuse_factor_in_offending: bool | None = None
+    dependent_or_propensity: bool | None = None
+    dependency_treatable: bool | None = None
+    treatment_arrangements_possible: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -101,3 +109,55 @@ class CaseQuery:
     viewer: str | None = None
     # System runs only (tier recalculation): restricted cases too, whoever the viewer.
     include_restricted: bool = False
+
+
+# Requirements in delivery: programme referral, drug tests, police notifications ----------------
+
+@dataclass(frozen=True)
+class ReferToProgramme:
+    """REQ-PRG-1: refer a programme requirement/condition to a catalogue programme; eligibility is
+    evaluated on ``referred_on``. ``programme`` defaults to the one the court named."""
+
+    crn: str
+    sentence_id: str
+    requirement_id: str
+    referred_on: date
+    suitability_confirmed: bool
+    rationale: str
+    programme: str | None = None
+    confirmations: tuple[Confirmation, ...] = ()
+    expected_version: int | None = None
+    idempotency_key: str | None = None
+
+
+@dataclass(frozen=True)
+class RecordDrugTestResult:
+    """REQ-DRG-1: a drug test's result under a drug testing condition or a DRR."""
+
+    crn: str
+    sentence_id: str
+    requirement_id: str
+    tested_on: date
+    result: DrugTestResult
+    substances: tuple[str, ...] = ()
+    notes: str | None = None
+    expected_version: int | None = None
+    idempotency_key: str | None = None
+
+
+@dataclass(frozen=True)
+class RecordPoliceNotification:
+    """NOTIFY-1 / NOTIFY-2: the police told in writing of a requirement's start or end."""
+
+    crn: str
+    sentence_id: str
+    requirement_id: str
+    kind: NotificationKind
+    notified_on: date
+    police_recipient: str
+    in_writing: bool
+    contact_for_non_compliance: str | None = None
+    other_stakeholders: tuple[str, ...] = ()
+    offender_notified: bool | None = None
+    expected_version: int | None = None
+    idempotency_key: str | None = None

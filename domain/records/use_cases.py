@@ -3,6 +3,7 @@ caseload reads (a case, a page of cases, the standards report)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -17,13 +18,34 @@ from domain.core.enums import AllocationKind
 from domain.core.errors import ErrorCode, Violation
 from domain.core.ports import DuplicateCrn
 from domain.core.principal import Principal
-from domain.core.unit_of_work import Outcome, UnitOfWork, fail, reject_if
+from domain.core.unit_of_work import Outcome, UnitOfWork, fail, find_in, reject_if
 from domain.delivery.outcomes import OutcomesTally
+from domain.enforcement.model import FailureToComply
 from domain.records import allocation as allocation_rules
 from domain.records import requirements as requirement_rules
-from domain.records import shape
-from domain.records.commands import AddSentence, AllocateCase, CaseQuery, CreateCase, TransferCase
-from domain.records.model import Allocation, Offence, Offender, Officer, Requirement
+from domain.records import rules, shape
+from domain.records.commands import (
+    AddSentence,
+    AllocateCase,
+    CaseQuery,
+    CreateCase,
+    RecordDrugTestResult,
+    RecordPoliceNotification,
+    ReferToProgramme,
+    TransferCase,
+)
+from domain.records.model import (
+    Allocation,
+    CriterionResult,
+    DrugTest,
+    DrugTestResult,
+    Offence,
+    Offender,
+    Officer,
+    PoliceNotification,
+    ProgrammeReferral,
+    Requirement,
+)
 from domain.risk import derivation
 
 MAX_CRN_GENERATION_ATTEMPTS = 10
@@ -65,8 +87,7 @@ async def add_sentence(uow: UnitOfWork, principal: Principal, command: AddSenten
     def change(case: Case, today: date) -> Sentence:
         reject_if(shape.add_sentence(command, today))
         reject_if(requirement_rules.check_requirements(
-            case, command.type, command.imposed_on, command.offence.category, command.offence.committed_on,
-            command.requirements))
+            case, command.type, command.imposed_on, command.offence.committed_on, command.requirements))
         stamp = uow.stamp(principal)
         sentence = Sentence(
             type=command.type,
@@ -110,6 +131,87 @@ async def transfer_case(uow: UnitOfWork, principal: Principal, command: Transfer
         return entry
 
     return await uow.update(principal, command.crn, command.expected_version, change, operation="transfer_case")
+
+
+async def refer_to_programme(uow: UnitOfWork, principal: Principal, command: ReferToProgramme) -> Outcome:
+    """REQ-PRG-1: eligibility on the referral date; refused with the criteria that fail, recorded
+    with the eligibility found (the requirement shows it)."""
+
+    def change(case, sentence, requirement, today):
+        errors, found = rules.referral(case, sentence, requirement, command, today)
+        reject_if(errors)
+        assert found is not None and found.programme is not None  # no errors means an eligibility was found
+        referral = ProgrammeReferral(
+            programme_code=found.programme.code, referred_on=command.referred_on,
+            confirmations=sorted({c.value for c in command.confirmations}),
+            suitability_confirmed=command.suitability_confirmed, rationale=command.rationale.strip(),
+            status=found.status.value, detail=found.detail,
+            criteria=[CriterionResult(requires=o.condition.requires, source=o.condition.source.cite, met=bool(o.met),
+                                      explanation=o.explanation) for o in found.outcomes],
+            recorded=uow.stamp(principal))
+        requirement.programme_referrals.append(referral)
+        return referral
+
+    return await uow.on_sentence(principal, command, change, operation="refer_to_programme",
+                                 replay=_replay(command, lambda r, ids: find_in(r.programme_referrals, ids[0])))
+
+
+async def record_drug_test_result(uow: UnitOfWork, principal: Principal, command: RecordDrugTestResult) -> Outcome:
+    """REQ-DRG-1: a positive or negative result is recorded as information only; a refusal also
+    creates an apparent failure to comply awaiting decision (ENF-1). ``created``: (test, failure or None)."""
+
+    def change(case, sentence, requirement, today):
+        reject_if(rules.drug_test(sentence, requirement, command, today))
+        stamp = uow.stamp(principal)
+        test = DrugTest(tested_on=command.tested_on, result=command.result,
+                        substances=[s.strip() for s in command.substances],
+                        notes=command.notes.strip() if command.notes is not None else None, recorded=stamp)
+        failure = None
+        if command.result is DrugTestResult.REFUSED:
+            failure = FailureToComply(date=command.tested_on, requirement_id=requirement.id,
+                                      reason=rules.refusal_reason(command), recorded=stamp)
+            sentence.failures.append(failure)
+            test.failure_id = failure.id
+        requirement.drug_tests.append(test)
+        return test, failure
+
+    return await uow.on_sentence(principal, command, change, operation="record_drug_test_result",
+                                 replay=_replay_test(command))
+
+
+async def record_police_notification(uow: UnitOfWork, principal: Principal, command: RecordPoliceNotification) -> Outcome:
+    """NOTIFY-1 / NOTIFY-2: the police told in writing of a requirement's start or end."""
+
+    def change(case, sentence, requirement, today):
+        reject_if(rules.police_notification(sentence, requirement, command, today))
+        notice = PoliceNotification(
+            kind=command.kind, notified_on=command.notified_on, police_recipient=command.police_recipient.strip(),
+            in_writing=command.in_writing,
+            contact_for_non_compliance=command.contact_for_non_compliance.strip()
+            if command.contact_for_non_compliance is not None else None,
+            other_stakeholders=[s.strip() for s in command.other_stakeholders],
+            offender_notified=command.offender_notified, recorded=uow.stamp(principal))
+        requirement.police_notifications.append(notice)
+        return notice
+
+    return await uow.on_sentence(principal, command, change, operation="record_police_notification",
+                                 replay=_replay(command, lambda r, ids: find_in(r.police_notifications, ids[0])))
+
+
+def _replay(command, find: Callable[[Requirement, list[str]], object]):
+    """A retry with the same idempotency key answers the first result, found on the requirement."""
+    def replay(sentence: Sentence, ids: list[str]):
+        requirement = sentence.requirement(command.requirement_id)
+        return find(requirement, ids) if requirement is not None else None
+    return replay
+
+
+def _replay_test(command: RecordDrugTestResult):
+    def replay(sentence: Sentence, ids: list[str]):
+        requirement = sentence.requirement(command.requirement_id)
+        test = find_in(requirement.drug_tests, ids[0]) if requirement is not None else None
+        return test, find_in(sentence.failures, ids[1] if len(ids) > 1 else "")
+    return replay
 
 
 async def get(uow: UnitOfWork, principal: Principal, crn: str) -> Case | None:

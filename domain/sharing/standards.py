@@ -14,8 +14,9 @@ from domain.core.standards import Check, check, upto
 VIC_1 = standard("VIC-1", Section.VICTIMS, "Victim contact eligibility",
                  source="PF Victims", parameters=("VIC_1_STATUTORY_MIN_CUSTODIAL_MONTHS",), monitored=True,
                  rule="Statutory victim contact for violent or sexual offences with a custodial sentence of 12 months or "
-                      "more; discretionary contact below that, and to be considered for domestic violence whatever "
-                      "the sentence.")
+                      "more (MET on eligibility); discretionary contact below that, and to be considered for domestic "
+                      "violence whatever the sentence: DUE without a date until the victim liaison officer records that "
+                      "contact was offered or decided not appropriate (then MET).")
 VIC_2 = standard("VIC-2", Section.VICTIMS, "Victim contact offered within eight weeks of sentence",
                  source="PF Victims", parameters=("VIC_2_WEEKS",), monitored=True,
                  rule="Contact is offered to eligible (statutory) victims within eight weeks of sentence.")
@@ -58,9 +59,11 @@ def victims(case: Case, as_of: date) -> Iterable[Check]:
         if scheme is None:
             continue
         statutory = scheme is VictimContactScheme.STATUTORY
-        yield check(VIC_1, sentence, arises_on=sentence.imposed_on,
-                    done_on=sentence.imposed_on if statutory else None,
-                    detail=f"{scheme.value.title()} victim contact: {reason}.")
+        if statutory:
+            yield check(VIC_1, sentence, arises_on=sentence.imposed_on, done_on=sentence.imposed_on,
+                        detail=f"Statutory victim contact: {reason}.")
+        else:
+            yield discretionary_contact(case, sentence, reason, as_of)
         if statutory:
             due = vic_2_due(sentence)
             done = upto(offered.get(sentence.id), as_of)
@@ -68,3 +71,23 @@ def victims(case: Case, as_of: date) -> Iterable[Check]:
                         detail=("Victim contact was offered within eight weeks." if done <= due else
                                 "Victim contact was offered, but after eight weeks.") if done else
                         f"Victim contact to be offered by {due.isoformat()} (recorded by the victim liaison officer).")
+
+
+def discretionary_contact(case: Case, sentence: Sentence, reason: str, as_of: date) -> Check:
+    """VIC-1, discretionary: the PF sets no number ("Non statutory (discretionary) contact is
+    offered to victims, following discussion between the offender manager and the Victim Liaison
+    Unit"), so DUE without a date until the victim liaison officer closes it: contact offered, or a
+    decision that it is not appropriate. Either is MET (the duty is the considered decision, and it
+    was made); the detail says which, and nothing about the victim."""
+    offered = upto(case.victim_contact_offered.get(sentence.id), as_of)
+    declined = upto(case.victim_contact_not_appropriate.get(sentence.id), as_of)
+    closed = min((d for d in (offered, declined) if d is not None), default=None)
+    if closed is None:
+        detail = (f"Discretionary victim contact: {reason}; to be offered or decided not appropriate by the victim "
+                  "liaison officer.")
+    elif closed == offered:
+        detail = f"Discretionary victim contact ({reason}): offered on {offered.isoformat()}."
+    else:
+        detail = (f"Discretionary victim contact ({reason}): closed on {declined.isoformat()}, the victim liaison officer "
+                  "decided contact is not appropriate (the reason is held by the victim liaison unit).")
+    return check(VIC_1, sentence, arises_on=sentence.imposed_on, done_on=closed, detail=detail)

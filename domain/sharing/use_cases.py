@@ -6,13 +6,14 @@ from datetime import date
 
 from domain.audit import events as audit_trail
 from domain.core import policy
-from domain.core.case import Case
+from domain.core.case import Case, Sentence
 from domain.core.errors import invalid
 from domain.core.principal import Principal
 from domain.core.unit_of_work import Outcome, UnitOfWork, fail, not_found, reject_if
 from domain.sharing import commands as c
 from domain.sharing import partner as sharing
 from domain.sharing import victims as victim_rules
+from domain.sharing.standards import victim_contact_scheme
 
 
 async def restrict_case(uow: UnitOfWork, principal: Principal, command: c.RestrictCase) -> Outcome:
@@ -53,13 +54,10 @@ async def shared_risk_summary(uow: UnitOfWork, principal: Principal, crn: str, p
 async def record_victim(uow: UnitOfWork, principal: Principal, command: victim_rules.RecordVictim) -> Outcome:
     """VIC-1..3: a victim record, written to the victims collection by a victim liaison
     officer; the case learns only the earliest day contact was offered for the sentence."""
-    if not policy.allows(principal, policy.Operation.WRITE_VICTIMS) or uow.victims is None:
-        return await uow.forbidden(principal, "record_victim", command.crn,
-                                   "Only victim liaison officers record victims.")
-    case = await uow.cases.get(command.crn)
-    if case is None:
-        return fail(not_found(command.crn))
-    sentence = case.sentence(command.sentence_id)
+    refused, sentence = await _victim_liaison_sentence(uow, principal, command.crn, command.sentence_id, "record_victim",
+                                                       "Only victim liaison officers record victims.")
+    if refused is not None:
+        return refused
     errors = victim_rules.check(command, sentence.imposed_on if sentence else None, uow.clock.today())
     if errors:
         return fail(*errors)
@@ -71,16 +69,73 @@ async def record_victim(uow: UnitOfWork, principal: Principal, command: victim_r
     await uow.record(audit_trail.event(audit_trail.AuditKind.WRITE, uow.clock.now(), "record_victim", principal,
                                        crn=command.crn))
     if command.contact_offered_on is not None:
-        def change(case: Case, today: date):
-            current = case.victim_contact_offered.get(command.sentence_id)
-            if current is None or command.contact_offered_on < current:
-                case.victim_contact_offered[command.sentence_id] = command.contact_offered_on
-            return None
-
-        outcome = await uow.update(principal, command.crn, None, change, operation="record_victim", check_policy=False)
+        outcome = await _keep_earliest(uow, principal, command.crn, "victim_contact_offered", command.sentence_id,
+                                       command.contact_offered_on, "record_victim")
         if not outcome.ok:
             return outcome
     return Outcome(case=None, created=record)
+
+
+async def _victim_liaison_sentence(uow: UnitOfWork, principal: Principal, crn: str, sentence_id: str, operation: str,
+                                   message: str) -> tuple[Outcome | None, Sentence | None]:
+    """(a refusal, or None; the sentence named, if the case has it) for a victim liaison write."""
+    if not policy.allows(principal, policy.Operation.WRITE_VICTIMS) or uow.victims is None:
+        return await uow.forbidden(principal, operation, crn, message), None
+    case = await uow.cases.get(crn)
+    if case is None:
+        return fail(not_found(crn)), None
+    return None, case.sentence(sentence_id)
+
+
+async def _keep_earliest(uow: UnitOfWork, principal: Principal, crn: str, facts: str, sentence_id: str, day: date,
+                         operation: str) -> Outcome:
+    """Write the one victim-contact fact the case keeps per sentence (``facts`` names the map on
+    the case): the earliest day, whatever order the records arrive in."""
+
+    def change(case: Case, today: date):
+        known = getattr(case, facts)
+        if known.get(sentence_id) is None or day < known[sentence_id]:
+            known[sentence_id] = day
+        return None
+
+    return await uow.update(principal, crn, None, change, operation=operation, check_policy=False)
+
+
+async def record_victim_contact_decision(uow: UnitOfWork, principal: Principal,
+                                         command: victim_rules.RecordVictimContactDecision) -> Outcome:
+    """VIC-1: the victim liaison officer closes discretionary contact (offered, or not
+    appropriate with the reason). The decision and reason go to the victims collection (VIC-3);
+    the case learns only the kind of decision and its date, per sentence."""
+    refused, sentence = await _victim_liaison_sentence(uow, principal, command.crn, command.sentence_id,
+                                                       "record_victim_contact_decision",
+                                                       "Only victim liaison officers record victim contact decisions.")
+    if refused is not None:
+        return refused
+    scheme = victim_contact_scheme(sentence)[0] if sentence else None
+    errors = victim_rules.check_decision(command, sentence.imposed_on if sentence else None, scheme, uow.clock.today())
+    if errors:
+        return fail(*errors)
+    offered = command.decision is victim_rules.VictimContactDecision.OFFERED
+    # The case is written first: if that fails (e.g. it kept changing), no victim data is orphaned.
+    outcome = await _keep_earliest(uow, principal, command.crn,
+                                   "victim_contact_offered" if offered else "victim_contact_not_appropriate",
+                                   command.sentence_id, command.decided_on, "record_victim_contact_decision")
+    if not outcome.ok:
+        return outcome
+    record = victim_rules.VictimContactDecisionRecord(
+        crn=command.crn, sentence_id=command.sentence_id, decision=command.decision, decided_on=command.decided_on,
+        reason=command.reason.strip() if command.reason is not None else None, recorded=uow.stamp(principal))
+    await uow.victims.add_decision(record)
+    await uow.record(audit_trail.event(audit_trail.AuditKind.WRITE, uow.clock.now(), "record_victim_contact_decision",
+                                       principal, crn=command.crn))
+    return Outcome(case=None, created=record)
+
+
+async def victim_contact_decisions_of(uow: UnitOfWork, principal: Principal,
+                                      crn: str) -> list[victim_rules.VictimContactDecisionRecord]:
+    if not policy.allows(principal, policy.Operation.READ_VICTIMS) or uow.victims is None:
+        return []
+    return await uow.victims.decisions_for_case(crn)
 
 
 async def victims_of(uow: UnitOfWork, principal: Principal, crn: str) -> list[victim_rules.VictimRecord]:

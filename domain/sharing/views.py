@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from domain.core.case import Sentence
+from domain.core.case import Case, Sentence
 from domain.core.enums import VictimContactScheme
 from domain.sharing.standards import vic_2_due, victim_contact_scheme
+from domain.sharing.victims import VictimContactDecision
 
 
 @dataclass(frozen=True)
@@ -24,3 +25,14 @@ def victim_contact(sentence: Sentence) -> VictimContact | None:
         return None
     due = vic_2_due(sentence) if scheme is VictimContactScheme.STATUTORY else None
     return VictimContact(scheme, reason, due)
+
+
+def contact_closure(case: Case, sentence_id: str) -> tuple[VictimContactDecision, date] | None:
+    """VIC-1: the earliest closing decision for a sentence's victim contact (an offer wins a tie)."""
+    offered = case.victim_contact_offered.get(sentence_id)
+    declined = case.victim_contact_not_appropriate.get(sentence_id)
+    if offered is not None and (declined is None or offered <= declined):
+        return VictimContactDecision.OFFERED, offered
+    if declined is not None:
+        return VictimContactDecision.NOT_APPROPRIATE, declined
+    return None

@@ -55,13 +55,25 @@ class RequirementInput:
     length_months: int | None = strawberry.field(default=None, description="Duration in months, for the types that take one.")
     consent_given: bool | None = strawberry.field(default=None, description="Offender's consent (treatment requirements).")
     alcohol_dependent: bool | None = strawberry.field(default=None, description="Assessed alcohol dependency (AAMR).")
-    programme: str | None = strawberry.field(default=None, description="Accredited programme name (PROGRAMME).")
+    programme: str | None = strawberry.field(default=None, description="Programme the court named (PROGRAMME): recorded as given; eligibility is checked at referral (`referToProgramme`, REQ-PRG-1).")
     details: str | None = strawberry.field(default=None, description="The place, activity or times.")
+    alcohol_treatment_recommended: bool | None = strawberry.field(default=None, description="AAMR: an alcohol treatment requirement was recommended (true refuses the AAMR, REQ-AAMR-1).")
+    alcohol_related_offence: bool | None = strawberry.field(default=None, description="AAMR: the offence is alcohol related (false refuses the AAMR, REQ-AAMR-1).")
+    drug_misuse_factor_in_offending: bool | None = strawberry.field(default=None, description="Required for DRUG_TESTING, DRUG_APPOINTMENT (\"misuse of Class A & B drugs must be factor in the offending\") and DRUG_REHABILITATION (the offending \"arises from a dependence on or a misuse of illegal drugs\"); must be true (REQ-DRG-2).")
+    dependent_or_propensity: bool | None = strawberry.field(default=None, description="Required for DRUG_TESTING and DRUG_APPOINTMENT: \"dependent on or have a propensity to use drugs\"; must be true (REQ-DRG-2).")
+    dependency_treatable: bool | None = strawberry.field(default=None, description="Required for DRUG_APPOINTMENT: \"this dependency/propensity must be treatable\"; must be true (REQ-DRG-2).")
+    treatment_arrangements_possible: bool | None = strawberry.field(default=None, description="Required for DRUG_APPOINTMENT: \"arrangements for treatment and appointments must be possible\"; must be true (REQ-DRG-2).")
 
     def to_domain(self) -> c.RequirementDetails:
         return c.RequirementDetails(type=enums.to_domain(self.type, d.RequirementType), hours=self.hours, days=self.days,
                                     length_months=self.length_months, consent_given=self.consent_given,
-                                    alcohol_dependent=self.alcohol_dependent, programme=self.programme, details=self.details)
+                                    alcohol_dependent=self.alcohol_dependent, programme=self.programme, details=self.details,
+                                    alcohol_treatment_recommended=self.alcohol_treatment_recommended,
+                                    alcohol_related_offence=self.alcohol_related_offence,
+                                    drug_misuse_factor_in_offending=self.drug_misuse_factor_in_offending,
+                                    dependent_or_propensity=self.dependent_or_propensity,
+                                    dependency_treatable=self.dependency_treatable,
+                                    treatment_arrangements_possible=self.treatment_arrangements_possible)
 
 
 @strawberry.input(description="A sentence to add to a case.")

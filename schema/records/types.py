@@ -14,6 +14,7 @@ from domain.delivery import views as delivery_views
 from domain.delivery.vocabulary import SupervisionPoint
 from domain.enforcement import compliance
 from domain.records import model as record_model
+from domain.records import views as record_views
 from domain.risk import use_cases as risk_use_cases
 from schema import enums, ids
 from schema.common import Node, PageInfo, RecordStamp
@@ -52,6 +53,12 @@ from schema.risk.types import (
     RoshAssessment,
     SafeguardingConcern,
     TierCalculation,
+)
+from schema.records.requirement_types import (
+    DrugTest,
+    PoliceNotification,
+    ProgrammeEligibility,
+    ProgrammeReferral,
 )
 from schema.sharing.types import VictimContactEligibility
 from schema.standards import StandardStatus, evaluation_instant
@@ -119,7 +126,9 @@ class RequirementVariation:
                    rationale=variation.rationale, recorded=RecordStamp.of(variation.recorded))
 
 
-@strawberry.type(description="A requirement of a CO/SSO or a condition of a licence/PSS, with the parameters of its type.")
+@strawberry.type(description="A requirement of a community order/SSO, a condition of a licence, or a post-sentence supervision "
+                             "requirement (the PF's words: licence and PSS items are conditions, not community-order "
+                             "requirements, though they share this type), with the parameters of its type.")
 class Requirement(Node):
     type: enums.RequirementType = strawberry.field(description="Kind of requirement; says which parameters apply.")
     hours: int | None = strawberry.field(description="Hours (unpaid work total; curfew hours per day; attendance centre total).")
@@ -127,25 +136,59 @@ class Requirement(Node):
     length_months: int | None = strawberry.field(description="Duration in months, where the type has one.")
     consent_given: bool | None = strawberry.field(description="Whether the offender consented (treatment requirements, REQ-TRT-1).")
     alcohol_dependent: bool | None = strawberry.field(description="Assessed alcohol dependency (AAMR, REQ-AAMR-1).")
-    programme: str | None = strawberry.field(description="Accredited programme name (REQ-PRG-1).")
+    alcohol_treatment_recommended: bool | None = strawberry.field(description="AAMR: whether an alcohol treatment requirement was recommended (REQ-AAMR-1).")
+    alcohol_related_offence: bool | None = strawberry.field(description="AAMR: whether the offence is alcohol related (REQ-AAMR-1).")
+    drug_misuse_factor_in_offending: bool | None = strawberry.field(description="Drug testing/appointment: misuse of Class A or B drugs is a factor in the offending; DRR: the offending arises from drug dependence or misuse (REQ-DRG-2).")
+    dependent_or_propensity: bool | None = strawberry.field(description="Drug testing/appointment: dependent on or a propensity to use drugs (REQ-DRG-2).")
+    dependency_treatable: bool | None = strawberry.field(description="Drug appointment: the dependency/propensity is treatable (REQ-DRG-2).")
+    treatment_arrangements_possible: bool | None = strawberry.field(description="Drug appointment: arrangements for treatment and appointments are possible (REQ-DRG-2).")
+    programme: str | None = strawberry.field(description="Accredited programme the court named (REQ-PRG-1).")
     details: str | None = strawberry.field(description="Free-text details: the place, activity or times.")
     status: enums.RequirementStatus = strawberry.field(description="Whether it is in force.")
+    starts_on: date = strawberry.field(description="First day in force: the sentence date (CO/SSO) or release (licence/PSS).")
+    ends_on: date = strawberry.field(description="Last day in force: its length, the sentence end, or an earlier termination. An unpaid work extension never moves it (REQ-UPW-3).")
     variations: list[RequirementVariation] = strawberry.field(description="Court variations, oldest first.")
     unpaid_work: UnpaidWorkProgress | None = strawberry.field(description="Progress, for an unpaid work requirement.")
     activity_days_delivered: int | None = strawberry.field(description="Distinct activity days delivered, for a RAR (never more than `days`).")
+    programme_referrals: list[ProgrammeReferral] = strawberry.field(description="Referrals to the programme, oldest first (REQ-PRG-1).")
+    drug_tests: list[DrugTest] = strawberry.field(description="Drug test results, in the order recorded (REQ-DRG-1).")
+    police_notifications: list[PoliceNotification] = strawberry.field(description="Notifications to the police (NOTIFY-1, NOTIFY-2).")
+    _crn: strawberry.Private[str]
+    _sentence: strawberry.Private[aggregate.Sentence]
+    _requirement: strawberry.Private[record_model.Requirement]
+
+    @strawberry.field(description="For a programme requirement: eligibility for its programme (REQ-PRG-1), as found at the latest "
+                                  "referral, or before any referral on today's record; null for other types.")
+    async def programme_eligibility(self, info: strawberry.Info[Context]) -> ProgrammeEligibility | None:
+        case = await info.context.loaders.case_by_crn.load(self._crn)
+        if case is None:
+            return None
+        return ProgrammeEligibility.of(record_views.programme_eligibility(case, self._sentence, self._requirement,
+                                                                          info.context.clock.today()))
 
     @classmethod
     def of(cls, crn: str, sentence: aggregate.Sentence, requirement: record_model.Requirement) -> "Requirement":
         sentence_id = sentence.id
+        starts, ends = record_views.in_force(sentence, requirement)
         return cls(id=strawberry.ID(ids.encode("Requirement", crn, sentence_id, requirement.id)),
                    type=enums.to_graphql(requirement.type, enums.RequirementType),
                    hours=requirement.hours, days=requirement.days, length_months=requirement.length_months,
                    consent_given=requirement.consent_given, alcohol_dependent=requirement.alcohol_dependent,
+                   alcohol_treatment_recommended=requirement.alcohol_treatment_recommended,
+                   alcohol_related_offence=requirement.alcohol_related_offence,
+                   drug_misuse_factor_in_offending=requirement.drug_misuse_factor_in_offending,
+                   dependent_or_propensity=requirement.dependent_or_propensity,
+                   dependency_treatable=requirement.dependency_treatable,
+                   treatment_arrangements_possible=requirement.treatment_arrangements_possible,
                    programme=requirement.programme, details=requirement.details,
-                   status=enums.to_graphql(requirement.status, enums.RequirementStatus),
+                   status=enums.to_graphql(requirement.status, enums.RequirementStatus), starts_on=starts, ends_on=ends,
                    variations=[RequirementVariation.of(v) for v in requirement.variations],
                    unpaid_work=UnpaidWorkProgress.of(delivery_views.unpaid_work_progress(sentence, requirement)),
-                   activity_days_delivered=delivery_views.activity_days_delivered(sentence, requirement))
+                   activity_days_delivered=delivery_views.activity_days_delivered(sentence, requirement),
+                   programme_referrals=[ProgrammeReferral.of(r) for r in requirement.programme_referrals],
+                   drug_tests=[DrugTest.of(crn, sentence_id, t) for t in requirement.drug_tests],
+                   police_notifications=[PoliceNotification.of(n) for n in requirement.police_notifications],
+                   _crn=crn, _sentence=sentence, _requirement=requirement)
 
 
 @strawberry.type(description="A sentence supervised by probation: community order, SSO, licence or PSS.")
@@ -218,7 +261,7 @@ class Sentence(Node):
                    termination=Termination.of(sentence.termination) if sentence.termination else None,
                    unpaid_work_sessions=[UnpaidWorkSession.of(crn, sentence.id, u) for u in sentence.unpaid_work_sessions],
                    rar_activity_days=[RarActivityDay.of(crn, sentence.id, r) for r in sentence.rar_activity_days],
-                   victim_contact=VictimContactEligibility.of(sentence),
+                   victim_contact=VictimContactEligibility.of(crn, sentence),
                    warnings=[Warning.of(w) for w in sentence.warnings],
                    breaches=[Breach.of(crn, sentence.id, b) for b in sentence.breaches],
                    recalls=[recall_of(r) for r in sentence.recalls], _sentence=sentence, _crn=crn)

@@ -8,9 +8,11 @@ import strawberry
 
 from domain.core import enums as d
 from domain.sharing import commands as c
-from domain.sharing.victims import RecordVictim
+from domain.sharing.victims import RecordVictim, RecordVictimContactDecision
+from domain.sharing.victims import VictimContactDecision as VictimContactDecisionDomain
 from schema import enums
 from schema.common import EXPECTED_VERSION, SENTENCE_ID, local_id
+from schema.sharing.types import VictimContactDecision
 
 
 @strawberry.input(description="Restrict a case to an allow-list of staff; to everyone else it does not exist. You stay on the list.")
@@ -38,3 +40,18 @@ class RecordVictimInput:
         return RecordVictim(crn=self.crn, sentence_id=local_id(self.sentence_id, "Sentence", self.crn),
                             scheme=enums.to_domain(self.scheme, d.VictimContactScheme), name=self.name,
                             contact_details=self.contact_details, contact_offered_on=self.contact_offered_on, notes=self.notes)
+
+
+@strawberry.input(description="The victim liaison officer's decision closing victim contact for a sentence (VIC-1; "
+                              "VICTIM_LIAISON_OFFICER only). The reason stays in the victims collection (VIC-3).")
+class RecordVictimContactDecisionInput:
+    crn: str = strawberry.field(description="The offender's case.")
+    sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
+    decision: VictimContactDecision = strawberry.field(description="Offered, or not appropriate (discretionary contact only).")
+    decided_on: date = strawberry.field(description="Date of the decision or of the offer (from the sentence date; not in the future).")
+    reason: str | None = strawberry.field(default=None, description="Why; required when contact is not appropriate.")
+
+    def to_domain(self) -> RecordVictimContactDecision:
+        return RecordVictimContactDecision(crn=self.crn, sentence_id=local_id(self.sentence_id, "Sentence", self.crn),
+                                           decision=enums.to_domain(self.decision, VictimContactDecisionDomain),
+                                           decided_on=self.decided_on, reason=self.reason)

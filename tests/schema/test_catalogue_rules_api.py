@@ -79,9 +79,10 @@ async def test_req_trt_1_treatment_needs_consent(gql, store, case):
 async def test_req_drg_1_drug_testing_is_a_licence_condition_not_a_community_requirement(gql, store, case):
     licence = {"type": "LICENCE", "imposedOn": "2026-01-05", "lengthMonths": 24, "custodialTermMonths": 24,
                "releaseDate": "2026-11-01", "offence": {"description": "Supply", "category": "DRUGS", "committedOn": "2025-06-01"}}
-    ok = await gql(ADD_SENTENCE, {"input": community_order_input(CRN, requirements=[{"type": "DRUG_TESTING"}], **licence)})
+    testing = {"type": "DRUG_TESTING", "drugMisuseFactorInOffending": True, "dependentOrPropensity": True}
+    ok = await gql(ADD_SENTENCE, {"input": community_order_input(CRN, requirements=[testing], **licence)})
     assert ok["addSentence"]["userErrors"] == []
-    await assert_refused(gql, store, ADD_SENTENCE, {"input": community_order_input(CRN, requirements=[{"type": "DRUG_TESTING"}])},
+    await assert_refused(gql, store, ADD_SENTENCE, {"input": community_order_input(CRN, requirements=[testing])},
                          field=["input", "requirements", "0", "type"], code="STANDARD_VIOLATION", standard="REQ-DRG-1")
 
 

@@ -37,7 +37,8 @@ async def add_sentence(gql, **overrides):
     ({"requirements": [{"type": "MENTAL_HEALTH_TREATMENT", "consentGiven": False, "lengthMonths": 6}]}, "consentGiven", "REQ-TRT-1"),
     ({"requirements": [{"type": "SUPERVISION"}]}, "type", "REQ-RAR-1"),
     ({"requirements": [{"type": "DRUG_TESTING"}]}, "type", "REQ-DRG-1"),
-    ({"requirements": [{"type": "PROGRAMME", "programme": "Building Better Relationships"}]}, "programme", "REQ-PRG-1"),
+    ({"requirements": [{"type": "DRUG_REHABILITATION", "consentGiven": True, "lengthMonths": 6,
+                        "drugMisuseFactorInOffending": False}]}, "drugMisuseFactorInOffending", "REQ-DRG-2"),
 ])
 async def test_req_rules_on_add_sentence_point_at_the_parameter_and_write_nothing(gql, store, case, overrides, field, standard):
     variables = community_order_input(CRN, **overrides)
@@ -54,7 +55,7 @@ async def test_req_ord_1_unpaid_work_is_not_a_licence_condition(gql, store, case
                          field=["input", "requirements", "0", "type"], code="STANDARD_VIOLATION", standard="REQ-ORD-1")
 
 
-async def test_req_prg_1_bbr_accepted_when_every_criterion_holds(gql, case):
+async def test_req_prg_1_a_bbr_requirement_is_recorded_at_sentence(gql, case):
     await gql(ROSH, {"input": {"crn": CRN, "level": "MEDIUM", "assessedOn": "2026-10-01", "rationale": "SARA medium"}})
     sentence = await add_sentence(gql, offence={"description": "Assault on partner", "category": "INTIMATE_PARTNER_VIOLENCE",
                                                 "committedOn": "2026-08-01"},
