@@ -26,7 +26,7 @@ PARAMETERS: dict[str, Parameter] = {
     "SSO_OPERATIONAL_MIN_MONTHS": Parameter(6, "CJA 2003 s.189(3): operational period 6 months to 2 years"),
     "SSO_OPERATIONAL_MAX_MONTHS": Parameter(24, "CJA 2003 s.189(3): operational period 6 months to 2 years"),
     "SSO_CUSTODIAL_MAX_MONTHS": Parameter(24, "CJA 2003 s.189(1): a custodial term of at most 2 years may be suspended"),
-    "PSS_CUSTODIAL_MAX_MONTHS": Parameter(23, "ORA 2014 / PF: post-sentence supervision follows custodial terms of under 2 years"),
+    "PSS_CUSTODIAL_MAX_MONTHS": Parameter(23, "CJA 2003 s.256AA (inserted by ORA 2014): post-sentence supervision follows custodial terms of under 2 years (the PF speaks only of its extension to sentences under 12 months)"),
     "SENTENCE_MAX_MONTHS": Parameter(1200, "Input sanity bound (100 years); life licences are recorded with this maximum"),
     # Allocation
     "ALLOC_3_NPS_FROM": Parameter("HIGH", "PF Managing RoSH: HIGH or above is managed by the NPS"),
