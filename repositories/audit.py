@@ -3,6 +3,7 @@ writes to the collection (REC-1, REC-4)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import Any
 
@@ -31,6 +32,12 @@ def from_document(document: dict[str, Any]) -> AuditEvent:
 _UTC = timezone.utc
 
 
+def _stored(event: AuditEvent) -> dict[str, Any]:
+    document = to_document(event)
+    document["at"] = event.at.astimezone(_UTC).isoformat()
+    return document
+
+
 class MongoAuditLog:
     """Implements ``domain.ports.AuditLog``. Instants are stored as UTC ISO strings so that they
     sort as time; the keyset order is (at, _id) descending."""
@@ -39,9 +46,11 @@ class MongoAuditLog:
         self.collection = collection
 
     async def append(self, event: AuditEvent) -> None:
-        document = to_document(event)
-        document["at"] = event.at.astimezone(_UTC).isoformat()
-        await self.collection.insert_one(document)
+        await self.collection.insert_one(_stored(event))
+
+    async def append_many(self, events: Sequence[AuditEvent]) -> None:
+        if events:
+            await self.collection.insert_many([_stored(event) for event in events], ordered=True)
 
     async def find(self, crn: str | None, actor: str | None, since: datetime | None, until: datetime | None,
                    first: int, after: tuple[datetime, str] | None) -> list[AuditEvent]:

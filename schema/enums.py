@@ -207,3 +207,15 @@ SharingPurpose = _graphql_enum(sharing.SharingPurpose, "Why a partner reads shar
     "RISK_MANAGEMENT": "To identify or manage risk.", "PUBLIC_PROTECTION": "To protect the public.",
     "SAFEGUARDING_CHILDREN": "To protect children.", "SAFEGUARDING_ADULTS": "To protect adults at risk.",
     "VICTIM_PROTECTION": "To protect victims.", "MAPPA_DECISION": "To decide whether MAPPA applies."})
+
+Agency = _graphql_enum(d.Agency, "A partner agency (a partner token's `agency` claim); what each receives is `sharingPolicy`.", {
+    "POLICE": "A police force.", "PRISON": "A prison.", "CHILDREN_SERVICES": "Local authority children's services.",
+    "ADULT_SOCIAL_CARE": "Local authority adult social care.", "YOUTH_OFFENDING_TEAM": "A youth offending team."})
+
+Role = _graphql_enum(d.Role, "A role a token grants (docs/access.md).", {
+    "PRACTITIONER": "Probation practitioner: reads and writes the cases of their provider.",
+    "SENIOR_MANAGER": "Senior manager: as a practitioner, and final licence warnings (LIC-3) and restricting cases.",
+    "PARTNER": "A partner agency's system: the shared risk view only.",
+    "VICTIM_LIAISON_OFFICER": "Victim liaison officer: victim records only (VIC-3).",
+    "AUDITOR": "Auditor: reads every case and the audit log, writes nothing.",
+    "ADMIN": "Administrator: reads and writes every case, restricts cases, maintains the staff directory."})

@@ -65,6 +65,10 @@ class AuditLog(Protocol):
 
     async def append(self, event: AuditEvent) -> None: ...
 
+    async def append_many(self, events: Sequence[AuditEvent]) -> None:
+        """Append several events in one write, in order."""
+        ...
+
     async def find(self, crn: str | None, actor: str | None, since: datetime | None, until: datetime | None,
                    first: int, after: tuple[datetime, str] | None) -> list[AuditEvent]:
         """Up to ``first`` events, newest first, after the (at, id) keyset cursor."""

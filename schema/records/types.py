@@ -147,7 +147,7 @@ class Sentence(Node):
     length_months: int = strawberry.field(description="Length in months from the sentence date (SSO: operational period).")
     release_date: date | None = strawberry.field(description="Release from custody (licence and PSS only).")
     custodial_term_months: int | None = strawberry.field(description="Custodial term in months (SSO: the term suspended).")
-    end_date: date = strawberry.field(description="Last day of the sentence: sentence date + length - 1 day.")
+    end_date: date = strawberry.field(description="Last day of the sentence, inclusive: sentence date + length - 1 day (12 months from 15 January end on 14 January).")
     offence: Offence = strawberry.field(description="The index offence.")
     requirements: list[Requirement] = strawberry.field(description="Requirements or licence conditions.")
     status: enums.SentenceStatus = strawberry.field(description="Where the sentence stands.")
