@@ -16,7 +16,8 @@ def to_document(event: AuditEvent) -> dict[str, Any]:
             "actorSubject": event.actor_subject, "actorName": event.actor_name, "roles": list(event.roles),
             "agency": event.agency, "crn": event.crn, "versionBefore": event.version_before,
             "versionAfter": event.version_after, "purpose": event.purpose, "fieldsReturned": list(event.fields_returned),
-            "reason": event.reason, "requestId": event.request_id or current_request_id(), "count": event.count}
+            "reason": event.reason, "requestId": event.request_id or current_request_id(), "count": event.count,
+            "target": event.target}
 
 
 def from_document(document: dict[str, Any]) -> AuditEvent:
@@ -26,7 +27,8 @@ def from_document(document: dict[str, Any]) -> AuditEvent:
                       agency=document.get("agency"), crn=document.get("crn"), version_before=document.get("versionBefore"),
                       version_after=document.get("versionAfter"), purpose=document.get("purpose"),
                       fields_returned=tuple(document.get("fieldsReturned", [])), reason=document.get("reason"),
-                      request_id=document.get("requestId"), count=document.get("count"))
+                      request_id=document.get("requestId"), count=document.get("count"),
+                      target=document.get("target"))
 
 
 _UTC = timezone.utc

@@ -19,6 +19,7 @@ from domain import standards
 from domain.core.case import Case
 from domain.core.ports import DocumentTooLarge, DuplicateCrn
 from domain.records.commands import CaseQuery
+from domain.staff.model import normalise_code
 
 # MongoDB refuses documents over 16 MiB. A case must stay far below that: the budget leaves
 # room for growth and for a write to be refused cleanly (DOCUMENT_TOO_LARGE) long before the
@@ -33,7 +34,8 @@ def to_document(case: Case) -> dict[str, Any]:
     overdue = standards.overdue_from(case)
     document["_id"] = case.id
     document["current"] = {
-        "officerCode": allocation.officer.code if allocation else None,
+        # In normal form, so the caseload filter matches a code in any case (domain.staff.model).
+        "officerCode": normalise_code(allocation.officer.code) if allocation else None,
         "provider": allocation.provider.value if allocation else None,
         "roshLevel": rosh.level.value if rosh else None,
         "overdueFrom": overdue.isoformat() if overdue else None,
@@ -65,7 +67,7 @@ def filter_for(query: CaseQuery, after_crn: str | None) -> dict[str, Any]:
     ``repositories.indexes``, followed by ``crn`` for the keyset order."""
     conditions: dict[str, Any] = {}
     if query.officer_code is not None:
-        conditions["current.officerCode"] = query.officer_code
+        conditions["current.officerCode"] = normalise_code(query.officer_code)
     if query.provider is not None:
         conditions["current.provider"] = query.provider.value
     if query.rosh_levels is not None:

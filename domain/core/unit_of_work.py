@@ -27,6 +27,7 @@ from domain.core.ports import (
     CaseRepository,
     Clock,
     DocumentTooLarge,
+    OfficerDirectory,
     TierHistory,
     VictimRepository,
 )
@@ -105,16 +106,18 @@ SentenceChange = Callable[[Case, Sentence, Requirement | None, date], Any]
 
 
 class UnitOfWork:
-    """The ports a use case needs (cases, clock, tier history, audit log, victims) and the one way
+    """The ports a use case needs (cases, clock, tier history, audit log, victims, staff directory) and the one way
     a case is changed: ``update``."""
 
     def __init__(self, cases: CaseRepository, clock: Clock, tiers: TierHistory | None = None,
-                 audit: AuditLog | None = None, victims: VictimRepository | None = None) -> None:
+                 audit: AuditLog | None = None, victims: VictimRepository | None = None,
+                 officers: OfficerDirectory | None = None) -> None:
         self.cases = cases
         self.clock = clock
         self.tiers = tiers
         self.audit = audit
         self.victims = victims
+        self.officers = officers
 
     async def record(self, entry: audit_trail.AuditEvent) -> None:
         """Append to the audit trail, awaited before the caller answers (REC-1, REC-4)."""

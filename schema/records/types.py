@@ -67,8 +67,8 @@ class Offender:
 
 @strawberry.type(description="A responsible officer (ALLOC-2).")
 class Officer:
-    code: str = strawberry.field(description="Staff code.")
-    name: str = strawberry.field(description="Name.")
+    code: str = strawberry.field(description="Staff code (in capitals for allocations made since the staff directory).")
+    name: str = strawberry.field(description="Name as the staff directory gave it when the allocation was made (kept as it was).")
 
 
 @strawberry.type(description="An allocation of the case to a provider and responsible officer (ALLOC-1, ALLOC-2).")
