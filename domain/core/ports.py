@@ -41,6 +41,11 @@ class CaseRepository(Protocol):
         """The cases for these CRNs, in the same order, None where there is none."""
         ...
 
+    async def get_many_for_sharing(self, crns: Sequence[str]) -> list[Case | None]:
+        """``get_many`` for the partner view: read-only cases holding at least what it reads, in
+        about the same time whether a CRN has a case or not."""
+        ...
+
     async def add(self, case: Case) -> None:
         """Insert a new case; raises DuplicateCrn if the CRN is taken."""
         ...

@@ -90,7 +90,7 @@ async def _shared(uow: UnitOfWork, principal: Principal, crns: list[str], purpos
         await uow.record_many([audit_trail.event(audit_trail.AuditKind.REFUSAL, uow.clock.now(), operation, principal,
                                                  crn=crn, purpose=purpose.value, reason=refused.reason) for crn in crns])
         return refused
-    cases = await uow.cases.get_many(crns) if crns else []
+    cases = await uow.cases.get_many_for_sharing(crns) if crns else []
     results = sharing.share_many(cases, crns, principal.agency, purpose, uow.clock.today())
     now = uow.clock.now()
     await uow.record_many([

@@ -99,7 +99,7 @@ async def test_rec_4_unknown_out_of_scope_and_restricted_batches_cost_the_same_w
                             principal=partner(Agency.CHILDREN_SERVICES))
         shapes[label] = ([r["summary"] for r in data["sharedRiskSummaries"]], cases_port.calls, audit_port.calls)
     assert len({repr(shape) for shape in shapes.values()}) == 1, shapes
-    assert shapes["unknown"] == ([None, None], {"get_many": 1}, {"append_many": 1})
+    assert shapes["unknown"] == ([None, None], {"get_many_for_sharing": 1}, {"append_many": 1})
 
 
 async def test_a_batch_of_more_than_100_crns_is_a_coded_error_and_only_the_refusal_is_written(gql, cases, store):
