@@ -22,7 +22,8 @@ from schema.sharing.types import SharedRiskResult, SharedRiskSummary, SharingPol
 @strawberry.type(description="Read what may be shared.")
 class SharingQuery:
     @strawberry.field(description="Partner view (PARTNER only): the shared risk summary of a case, for a stated purpose "
-                                  "(REC-4). Null when the case is outside your agency's row filter (or does not exist). "
+                                  "(REC-4). Null alike when there is no such case, the CRN is malformed, the case is outside your "
+                                  "agency's row filter or it is restricted; for many CRNs use `sharedRiskSummaries`. "
                                   "Every call, allowed or refused, is audited.",
                       permission_classes=[CanReadSharedRisk])
     async def shared_risk_summary(self, info: strawberry.Info[Context],
