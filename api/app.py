@@ -110,7 +110,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         tasks: list[asyncio.Task] = []
         try:
             app.state.store = store
-            app.state.uow = UnitOfWork(store.cases, clock, store.tiers, store.audit, store.victims)
+            app.state.uow = UnitOfWork(store.cases, clock, store.tiers, store.audit, store.victims, store.officers)
             app.state.refusals = RefusalAggregator(app.state.uow.record, clock.now,
                                                    window_seconds=settings.refusal_audit_window_seconds,
                                                    max_sources=settings.refusal_audit_max_sources)

@@ -45,6 +45,8 @@ from domain.records.commands import (
 from domain.risk import use_cases as risk
 from domain.risk.commands import RecordNeedsAssessment, RecordRoshAssessment, RegisterMappa
 from domain.risk.tiering import Need, NeedSeverity, ProblemLevel
+from domain.staff import use_cases as staff
+from domain.staff.commands import RegisterOfficer, UpdateOfficer
 
 DEMO_ACTOR = Principal(subject="demo-loader", name="Demo data loader", roles=frozenset({Role.ADMIN}))
 
@@ -54,9 +56,34 @@ async def _check(outcome) -> None:
         raise RuntimeError(f"demo data rejected: {[v.message for v in outcome.errors]}")
 
 
+# The staff directory of the demo: every officer a demo case is allocated to, the officer a
+# development token names by default (N07A001, "Dev Practitioner"), a few more for the allocation
+# picker, and one leaver (inactive: listed only with includeInactive, never given a case).
+DEMO_OFFICERS = (
+    ("N07A001", "Dev Practitioner", Provider.NPS, True),
+    ("N07A002", "Grace Adeyemi", Provider.NPS, True),
+    ("N07B003", "Samuel Reid", Provider.NPS, True),
+    ("C12A004", "Priya Shah", Provider.CRC, True),
+    ("C12A009", "Tom Okafor", Provider.CRC, True),
+    ("C12A010", "Owen Price", Provider.CRC, False),
+)
+
+
+async def register_demo_officers(uow: UnitOfWork) -> None:
+    """Registered through the directory's use cases (so audited); an officer already there (a
+    database seeded on an earlier start) is left as it is."""
+    for code, name, provider, active in DEMO_OFFICERS:
+        if await staff.officer(uow, DEMO_ACTOR, code) is not None:
+            continue
+        await _check(await staff.register_officer(uow, DEMO_ACTOR, RegisterOfficer(code, name, provider)))
+        if not active:
+            await _check(await staff.update_officer(uow, DEMO_ACTOR, UpdateOfficer(code, active=False)))
+
+
 async def load_demo_cases(uow: UnitOfWork, clock: Clock) -> list[str]:
     """The CRNs loaded; none when the demo cases are already there (a persistent database that
-    was seeded on an earlier start, as under compose.yaml)."""
+    was seeded on an earlier start, as under compose.yaml). The demo officers are registered first."""
+    await register_demo_officers(uow)
     if await records.get(uow, DEMO_ACTOR, "D000001") is not None:
         return []
     today = clock.today()
@@ -85,7 +112,7 @@ async def load_demo_cases(uow: UnitOfWork, clock: Clock) -> list[str]:
         crn="D000001", assessed_on=ago(19), needs=((Need.EDUCATION_TRAINING_AND_EMPLOYABILITY, NeedSeverity.STANDARD),
                                                    (Need.LIFESTYLE_AND_ASSOCIATES, NeedSeverity.STANDARD)))))
     await _check(await records.allocate_case(uow, DEMO_ACTOR, AllocateCase(
-        crn="D000001", provider=Provider.CRC, officer=OfficerDetails("C12A004", "Priya Shah"), allocated_on=ago(18),
+        crn="D000001", provider=Provider.CRC, officer=OfficerDetails("C12A004"), allocated_on=ago(18),
         rationale="Low RoSH with unpaid work and a RAR: CRC caseload for the Leeds South office.")))
 
     # 2. Suspended sentence order for intimate partner violence, high RoSH, NPS, child risk.
@@ -108,7 +135,7 @@ async def load_demo_cases(uow: UnitOfWork, clock: Clock) -> list[str]:
                       RequirementDetails(RequirementType.EXCLUSION, length_months=12,
                                          details="Exclusion from Elm Road, Leeds LS6")))))
     await _check(await records.allocate_case(uow, DEMO_ACTOR, AllocateCase(
-        crn="D000002", provider=Provider.NPS, officer=OfficerDetails("N07A001", "Dev Practitioner"), allocated_on=ago(37),
+        crn="D000002", provider=Provider.NPS, officer=OfficerDetails("N07A001"), allocated_on=ago(37),
         rationale="High RoSH intimate partner violence with risk to children: NPS (ALLOC-3).")))
 
     # 3. Licence after release, MAPPA category 2 level 2, very high RoSH.
@@ -131,7 +158,7 @@ async def load_demo_cases(uow: UnitOfWork, clock: Clock) -> list[str]:
         crn="D000003", category=MappaCategory.CATEGORY_2, level=MappaLevel.LEVEL_2, registered_on=ago(10),
         visor_recorded=True)))
     await _check(await records.allocate_case(uow, DEMO_ACTOR, AllocateCase(
-        crn="D000003", provider=Provider.NPS, officer=OfficerDetails("N07A001", "Dev Practitioner"), allocated_on=ago(12),
+        crn="D000003", provider=Provider.NPS, officer=OfficerDetails("N07A001"), allocated_on=ago(12),
         rationale="Very high RoSH, MAPPA level 2: NPS offender manager who held the pre-release planning.")))
 
     # 4. Community order awaiting allocation (ALLOC-1 due).
@@ -158,10 +185,10 @@ async def load_demo_cases(uow: UnitOfWork, clock: Clock) -> list[str]:
         crn="D000005", assessed_on=ago(62), needs=((Need.DRUG_MISUSE, NeedSeverity.SEVERE),),
         parenting_responsibilities=True, impulsivity=ProblemLevel.SOME_PROBLEMS, temper_control=ProblemLevel.NO_PROBLEMS)))
     await _check(await records.allocate_case(uow, DEMO_ACTOR, AllocateCase(
-        crn="D000005", provider=Provider.CRC, officer=OfficerDetails("C12A009", "Tom Okafor"), allocated_on=ago(61),
+        crn="D000005", provider=Provider.CRC, officer=OfficerDetails("C12A009"), allocated_on=ago(61),
         rationale="Medium RoSH acquisitive offending: CRC, officer covering the release address.")))
     await _check(await records.transfer_case(uow, DEMO_ACTOR, TransferCase(
-        crn="D000005", provider=Provider.CRC, officer=OfficerDetails("C12A004", "Priya Shah"), transferred_on=ago(14),
+        crn="D000005", provider=Provider.CRC, officer=OfficerDetails("C12A004"), transferred_on=ago(14),
         rationale="Moved to the Leeds North office area.")))
     # Some delivery, so the standards show a mix of met, due and overdue.
     d1 = (await records.get(uow, DEMO_ACTOR, "D000001")).sentences[0]

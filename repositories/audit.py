@@ -3,6 +3,7 @@ writes to the collection (REC-1, REC-4)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import Any
 
@@ -15,7 +16,8 @@ def to_document(event: AuditEvent) -> dict[str, Any]:
             "actorSubject": event.actor_subject, "actorName": event.actor_name, "roles": list(event.roles),
             "agency": event.agency, "crn": event.crn, "versionBefore": event.version_before,
             "versionAfter": event.version_after, "purpose": event.purpose, "fieldsReturned": list(event.fields_returned),
-            "reason": event.reason, "requestId": event.request_id or current_request_id(), "count": event.count}
+            "reason": event.reason, "requestId": event.request_id or current_request_id(), "count": event.count,
+            "target": event.target}
 
 
 def from_document(document: dict[str, Any]) -> AuditEvent:
@@ -25,10 +27,17 @@ def from_document(document: dict[str, Any]) -> AuditEvent:
                       agency=document.get("agency"), crn=document.get("crn"), version_before=document.get("versionBefore"),
                       version_after=document.get("versionAfter"), purpose=document.get("purpose"),
                       fields_returned=tuple(document.get("fieldsReturned", [])), reason=document.get("reason"),
-                      request_id=document.get("requestId"), count=document.get("count"))
+                      request_id=document.get("requestId"), count=document.get("count"),
+                      target=document.get("target"))
 
 
 _UTC = timezone.utc
+
+
+def _stored(event: AuditEvent) -> dict[str, Any]:
+    document = to_document(event)
+    document["at"] = event.at.astimezone(_UTC).isoformat()
+    return document
 
 
 class MongoAuditLog:
@@ -39,9 +48,11 @@ class MongoAuditLog:
         self.collection = collection
 
     async def append(self, event: AuditEvent) -> None:
-        document = to_document(event)
-        document["at"] = event.at.astimezone(_UTC).isoformat()
-        await self.collection.insert_one(document)
+        await self.collection.insert_one(_stored(event))
+
+    async def append_many(self, events: Sequence[AuditEvent]) -> None:
+        if events:
+            await self.collection.insert_many([_stored(event) for event in events], ordered=True)
 
     async def find(self, crn: str | None, actor: str | None, since: datetime | None, until: datetime | None,
                    first: int, after: tuple[datetime, str] | None) -> list[AuditEvent]:

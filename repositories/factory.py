@@ -12,6 +12,7 @@ from motor.motor_asyncio import AsyncIOMotorClient
 from repositories.audit import MongoAuditLog
 from repositories.cases import MongoCaseRepository
 from repositories.indexes import ensure_indexes
+from repositories.officers import MongoOfficerDirectory
 from repositories.tiers import MongoTierHistory
 from repositories.timing import CommandObserver, CommandTimer
 from repositories.victims import MongoVictimRepository
@@ -28,6 +29,7 @@ class Store:
     tiers: MongoTierHistory
     audit: MongoAuditLog
     victims: MongoVictimRepository
+    officers: MongoOfficerDirectory
 
     async def ping(self) -> bool:
         try:
@@ -69,4 +71,4 @@ def open_store(mongodb_uri: str | None, database_name: str, *, server_selection_
     database = client[database_name]
     return Store(client=client, database=database, embedded=embedded, cases=MongoCaseRepository(database["cases"]),
                  tiers=MongoTierHistory(database["tier_calculations"]), audit=MongoAuditLog(database["audit"]),
-                 victims=MongoVictimRepository(database["victims"]))
+                 victims=MongoVictimRepository(database["victims"]), officers=MongoOfficerDirectory(database["officers"]))

@@ -35,6 +35,10 @@ INDEXES: tuple[IndexSpec, ...] = (
     # TIER-1 history of a case, newest first.
     IndexSpec("tier_calculations", (("caseId", ASC), ("case_version", -1)), "case_version"),
     IndexSpec("victims", (("crn", ASC), ("_id", ASC)), "crn"),
+    # Staff directory: pages in name order, all or by provider (a name prefix is a range on nameKey).
+    # Look-up by code is the _id index every collection has.
+    IndexSpec("officers", (("nameKey", ASC), ("_id", ASC)), "name_code"),
+    IndexSpec("officers", (("provider", ASC), ("nameKey", ASC), ("_id", ASC)), "provider_name_code"),
     # Audit: newest first overall, by case, by actor.
     IndexSpec("audit", (("at", -1), ("_id", -1)), "at_desc"),
     IndexSpec("audit", (("crn", ASC), ("at", -1), ("_id", -1)), "crn_at"),

@@ -17,8 +17,8 @@ class BadArgument(GraphQLError):
     """A malformed query argument (not a mutation input): reported as a GraphQL error with code
     BAD_USER_INPUT, which is not masked."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message, extensions={"code": "BAD_USER_INPUT"})
+    def __init__(self, message: str, **details) -> None:
+        super().__init__(message, extensions={"code": "BAD_USER_INPUT", **details})
 
 
 class Forbidden(GraphQLError):

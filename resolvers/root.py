@@ -24,6 +24,7 @@ from resolvers.records import RecordsMutation, RecordsQuery
 from resolvers.requirements import RequirementsMutation, RequirementsQuery
 from resolvers.risk import RiskMutation
 from resolvers.sharing import SharingMutation, SharingQuery
+from resolvers.staff import StaffMutation, StaffQuery
 from schema.delivery.types import Appointment
 from schema.enforcement.types import FailureToComply
 from schema.records.types import Case, Requirement, Sentence
@@ -33,12 +34,13 @@ from schema.risk.types import EmergencyAction, SafeguardingConcern
 # The roots, merged from one slice per capability (resolvers/<capability>.py). A new mutation goes
 # into its capability's class; a new capability adds its classes here.
 @strawberry.type(description="Read the case record.")
-class Query(RecordsQuery, RequirementsQuery, SharingQuery, AuditQuery):
+class Query(RecordsQuery, RequirementsQuery, SharingQuery, AuditQuery, StaffQuery):
     pass
 
 
 @strawberry.type(description="Change the case record. Every mutation writes all or nothing.")
-class Mutation(RecordsMutation, RequirementsMutation, DeliveryMutation, EnforcementMutation, RiskMutation, SharingMutation):
+class Mutation(RecordsMutation, RequirementsMutation, DeliveryMutation, EnforcementMutation, RiskMutation, SharingMutation,
+               StaffMutation):
     pass
 
 

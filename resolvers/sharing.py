@@ -8,7 +8,7 @@ import strawberry
 
 from domain.sharing import partner as domain_sharing
 from domain.sharing import use_cases as sharing
-from resolvers.common import INPUT, Forbidden, remember
+from resolvers.common import INPUT, BadArgument, Forbidden, remember
 from schema import enums
 from schema.common import user_errors
 from schema.context import Context
@@ -16,13 +16,20 @@ from schema.permissions import CanReadSharedRisk, CanReadVictims
 from schema.records.payloads import case_of
 from schema.sharing.inputs import RecordVictimContactDecisionInput, RecordVictimInput, RestrictCaseInput
 from schema.sharing.payloads import RecordVictimContactDecisionPayload, RecordVictimPayload, RestrictCasePayload
-from schema.sharing.types import SharedRiskSummary, VictimContactDecisionRecord, VictimRecord
+from schema.sharing.types import (
+    SharedRiskResult,
+    SharedRiskSummary,
+    SharingPolicy,
+    VictimContactDecisionRecord,
+    VictimRecord,
+)
 
 
 @strawberry.type(description="Read what may be shared.")
 class SharingQuery:
     @strawberry.field(description="Partner view (PARTNER only): the shared risk summary of a case, for a stated purpose "
-                                  "(REC-4). Null when the case is outside your agency's row filter (or does not exist). "
+                                  "(REC-4). Null alike when there is no such case, the CRN is malformed, the case is outside your "
+                                  "agency's row filter or it is restricted; for many CRNs use `sharedRiskSummaries`. "
                                   "Every call, allowed or refused, is audited.",
                       permission_classes=[CanReadSharedRisk])
     async def shared_risk_summary(self, info: strawberry.Info[Context],
@@ -36,6 +43,35 @@ class SharingQuery:
                 return None
             raise Forbidden(result.reason)
         return SharedRiskSummary.of(result) if result is not None else None
+
+    @strawberry.field(description="Partner view for a batch (PARTNER only): the shared risk summaries of up to 100 CRNs for one "
+                                  "stated purpose (REC-4), one result per CRN in the order asked. A summary is null alike for "
+                                  "an unknown, malformed, out-of-scope or restricted CRN. More than 100 CRNs is refused "
+                                  "(`extensions.code` BAD_USER_INPUT); a purpose your agency does not hold refuses the whole "
+                                  "batch (FORBIDDEN). Every CRN asked for is audited, allowed or refused.")
+    async def shared_risk_summaries(self, info: strawberry.Info[Context],
+                                    crns: Annotated[list[str], strawberry.argument(description="Case reference numbers, at most 100; repeats are answered (and audited) each time.")],
+                                    purpose: Annotated[enums.SharingPurpose, strawberry.argument(description="Why you need them (REC-4).")],
+                                    ) -> list[SharedRiskResult]:
+        results = await sharing.shared_risk_summaries(info.context.uow, info.context.principal, crns,
+                                                      enums.to_domain(purpose, domain_sharing.SharingPurpose))
+        if isinstance(results, sharing.BatchTooLarge):
+            raise BadArgument(f"`crns` names {results.size} CRNs; at most {results.maximum} may be asked for in one request.",
+                              maximum=results.maximum)
+        if isinstance(results, domain_sharing.Refusal):
+            raise Forbidden(CanReadSharedRisk.message if results == sharing.ROLE_REFUSED else results.reason)
+        return [SharedRiskResult(crn=crn, summary=None if isinstance(result, domain_sharing.Refusal)
+                                 else SharedRiskSummary.of(result)) for crn, result in zip(crns, results, strict=True)]
+
+    @strawberry.field(description="What your agency may ask for (PARTNER only): the purposes it may state, the fields it "
+                                  "receives and which cases exist for it, in words.",
+                      permission_classes=[CanReadSharedRisk])
+    def sharing_policy(self, info: strawberry.Info[Context]) -> SharingPolicy:
+        principal = info.context.principal
+        rules = sharing.sharing_policy(principal)
+        if rules is None:
+            raise Forbidden("Your token names no partner agency.")
+        return SharingPolicy.of(principal.agency, rules)
 
     @strawberry.field(description="Victim records of a case (VICTIM_LIAISON_OFFICER only; VIC-3).",
                       permission_classes=[CanReadVictims])

@@ -247,3 +247,14 @@ EmploymentStatus = _graphql_enum(v.EmploymentStatus, "Employment at a point of s
 
 EmploymentKind = _graphql_enum(v.EmploymentKind, "What a spell of work is (RRDP: \"employment or vocational training\").", {
     "EMPLOYMENT": "Paid employment.", "VOCATIONAL_TRAINING": "Vocational training."})
+Agency = _graphql_enum(d.Agency, "A partner agency (a partner token's `agency` claim); what each receives is `sharingPolicy`.", {
+    "POLICE": "A police force.", "PRISON": "A prison.", "CHILDREN_SERVICES": "Local authority children's services.",
+    "ADULT_SOCIAL_CARE": "Local authority adult social care.", "YOUTH_OFFENDING_TEAM": "A youth offending team."})
+
+Role = _graphql_enum(d.Role, "A role a token grants (docs/access.md).", {
+    "PRACTITIONER": "Probation practitioner: reads and writes the cases of their provider.",
+    "SENIOR_MANAGER": "Senior manager: as a practitioner, and final licence warnings (LIC-3) and restricting cases.",
+    "PARTNER": "A partner agency's system: the shared risk view only.",
+    "VICTIM_LIAISON_OFFICER": "Victim liaison officer: victim records only (VIC-3).",
+    "AUDITOR": "Auditor: reads every case and the audit log, writes nothing.",
+    "ADMIN": "Administrator: reads and writes every case, restricts cases, maintains the staff directory."})

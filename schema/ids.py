@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 
 
 def encode(type_name: str, *keys: str) -> str:
@@ -37,3 +38,21 @@ def decode_cursor(cursor: str) -> str | None:
 def requirement_gid(crn: str, sentence_id: str, requirement_id: str | None) -> str | None:
     """The global ID of a requirement of a sentence, or None when there is no requirement."""
     return encode("Requirement", crn, sentence_id, requirement_id) if requirement_id else None
+
+
+def encode_keyset(kind: str, *values: str) -> str:
+    """A cursor holding a keyset position of any strings (JSON inside, so no separator to escape)."""
+    return base64.urlsafe_b64encode(json.dumps([kind, *values]).encode()).decode().rstrip("=")
+
+
+def decode_keyset(cursor: str, kind: str, size: int) -> tuple[str, ...] | None:
+    """The ``size`` values of a ``kind`` cursor, or None when it is not one of ours."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        data = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    if (not isinstance(data, list) or len(data) != size + 1 or data[0] != kind
+            or not all(isinstance(value, str) for value in data[1:])):
+        return None
+    return tuple(data[1:])

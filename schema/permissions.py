@@ -47,3 +47,8 @@ class CanReadSharedRisk(Requires):
 class CanReadVictims(Requires):
     operation = policy.Operation.READ_VICTIMS
     message = "Only victim liaison officers read victim records."
+
+
+class CanReadStaffDirectory(Requires):
+    operation = policy.Operation.READ_STAFF_DIRECTORY
+    message = "Only probation staff, auditors and administrators read the staff directory."

@@ -24,11 +24,13 @@ for _variable in SETTING_VARIABLES:
 
 from api.app import create_app  # noqa: E402  (after the environment is cleared)
 from api.auth import mint_token  # noqa: E402
+from domain.core.base import Actor, Recorded  # noqa: E402
 from domain.core.calendar import LONDON  # noqa: E402
 from domain.core.enums import Provider, Role  # noqa: E402
 from domain.core.ports import FixedClock  # noqa: E402
 from domain.core.principal import Principal  # noqa: E402
 from domain.core.unit_of_work import UnitOfWork  # noqa: E402
+from domain.staff.model import StaffOfficer  # noqa: E402
 from repositories.factory import open_store  # noqa: E402
 from resolvers.root import schema  # noqa: E402
 from schema.context import Context, Loaders  # noqa: E402
@@ -65,7 +67,24 @@ async def store():
 
 @pytest.fixture
 def uow(store, clock) -> UnitOfWork:
-    return UnitOfWork(store.cases, clock, store.tiers, store.audit, store.victims)
+    return UnitOfWork(store.cases, clock, store.tiers, store.audit, store.victims, store.officers)
+
+
+# The staff directory the schema tests allocate to (allocations name officers the directory knows).
+TEST_OFFICERS = (("N1", "One", Provider.NPS), ("N2", "Two", Provider.NPS), ("C1", "Cee", Provider.CRC),
+                 ("C12A004", "Priya Shah", Provider.CRC), ("N07A001", "Pat Practitioner", Provider.NPS))
+
+
+async def register_test_officers(officers) -> None:
+    stamp = Recorded(by=Actor(subject="test-setup", name="Test setup"), at=datetime(2026, 1, 1, tzinfo=LONDON))
+    for code, name, provider in TEST_OFFICERS:
+        await officers.add(StaffOfficer(code=code, name=name, provider=provider, created=stamp, updated=stamp))
+
+
+@pytest.fixture
+async def directory(store):
+    await register_test_officers(store.officers)
+    return store.officers
 
 
 @dataclass
@@ -98,7 +117,7 @@ def admin() -> Principal:
 
 
 @pytest.fixture
-def gql(uow, clock, admin) -> GraphQLRunner:
+def gql(uow, clock, admin, directory) -> GraphQLRunner:
     return GraphQLRunner(uow, clock, admin)
 
 
@@ -192,3 +211,13 @@ async def create_case(gql: GraphQLRunner, crn: str = "X123456", **offender: Any)
 
 def requires_mongodb_reason() -> str | None:
     return None if REAL_MONGODB_URI else "MONGODB_URI is not set: no real MongoDB server to test against"
+
+
+async def everything(store) -> dict[str, list]:
+    """Every document of every collection, to show what a request wrote (or that it wrote nothing)."""
+    names = sorted(await store.database.list_collection_names())
+    return {name: [d async for d in store.database[name].find({}).sort("_id", 1)] for name in names}
+
+
+def apart_from_audit(collections: dict[str, list]) -> dict[str, list]:
+    return {name: documents for name, documents in collections.items() if name != "audit"}

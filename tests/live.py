@@ -1,5 +1,6 @@
 """A real server in a subprocess on 127.0.0.1:8101 for the tests that need one (browser,
-SIGTERM, uvicorn start-up): started, waited for, and always stopped, each step bounded in time."""
+SIGTERM, uvicorn start-up; the client examples use 8108): started, waited for, and always stopped,
+each step bounded in time."""
 
 from __future__ import annotations
 
@@ -19,9 +20,9 @@ BASE = f"http://{HOST}:{PORT}"
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def port_is_free() -> bool:
+def port_is_free(port: int = PORT) -> bool:
     with socket.socket() as probe:
-        return probe.connect_ex((HOST, PORT)) != 0
+        return probe.connect_ex((HOST, port)) != 0
 
 
 def environment(**overrides: str) -> dict[str, str]:
@@ -31,9 +32,10 @@ def environment(**overrides: str) -> dict[str, str]:
 
 
 @contextmanager
-def live_server(command: list[str] | None = None, *, ready_path: str = "/health/live", timeout: float = 30, **env: str):
-    assert port_is_free(), f"port {PORT} is in use"
-    command = command or [sys.executable, "-m", "api", "serve", "--port", str(PORT)]
+def live_server(command: list[str] | None = None, *, ready_path: str = "/health/live", timeout: float = 30,
+                port: int = PORT, **env: str):
+    assert port_is_free(port), f"port {port} is in use"
+    command = command or [sys.executable, "-m", "api", "serve", "--port", str(port)]
     process = subprocess.Popen(command, cwd=ROOT, env=environment(**env), stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
     try:
@@ -42,7 +44,7 @@ def live_server(command: list[str] | None = None, *, ready_path: str = "/health/
             if process.poll() is not None:
                 raise AssertionError(f"server exited with {process.returncode}:\n{process.stdout.read()}")
             try:
-                if httpx.get(BASE + ready_path, timeout=1).status_code == 200:
+                if httpx.get(f"http://{HOST}:{port}{ready_path}", timeout=1).status_code == 200:
                     break
             except httpx.TransportError:
                 pass

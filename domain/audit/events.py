@@ -48,6 +48,8 @@ class AuditEvent:
     # How many occurrences the event stands for: aggregated refusals (unauthenticated floods)
     # are one event with a count per time window instead of one event each.
     count: int | None = None
+    # What the event is about when it is not a case, e.g. ``officer:N07A001`` (the staff directory).
+    target: str | None = None
     id: str = field(default_factory=ordered_id)
 
 

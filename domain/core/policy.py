@@ -5,7 +5,8 @@ Roles (docs/api.md): PRACTITIONER reads and writes the cases of their provider; 
 the same and may also issue final licence warnings (LIC-3) and restrict cases; PARTNER sees only
 the shared risk view; VICTIM_LIAISON_OFFICER reads and writes victim records only; AUDITOR reads
 every case and the audit log, writes nothing; ADMIN reads and writes every case and restricts
-cases, but reads neither victims (VIC-3) nor the audit log (separation of duties).
+cases, but reads neither victims (VIC-3) nor the audit log (separation of duties). The staff
+directory is maintained by ADMIN and read by practitioners, senior managers, auditors and ADMIN.
 
 Case visibility: staff scoped to a provider see the cases that provider manages; an unallocated
 case is visible to the NPS, which allocates (PF Allocation). A restricted case exists only for
@@ -31,16 +32,19 @@ class Operation(str, Enum):
     READ_VICTIMS = "READ_VICTIMS"
     WRITE_VICTIMS = "WRITE_VICTIMS"
     READ_AUDIT = "READ_AUDIT"
+    READ_STAFF_DIRECTORY = "READ_STAFF_DIRECTORY"
+    WRITE_STAFF_DIRECTORY = "WRITE_STAFF_DIRECTORY"
 
 
 O = Operation
 POLICY: dict[Role, frozenset[Operation]] = {
-    Role.PRACTITIONER: frozenset({O.READ_CASE, O.WRITE_CASE}),
-    Role.SENIOR_MANAGER: frozenset({O.READ_CASE, O.WRITE_CASE, O.ISSUE_FINAL_LICENCE_WARNING, O.RESTRICT_CASE}),
+    Role.PRACTITIONER: frozenset({O.READ_CASE, O.WRITE_CASE, O.READ_STAFF_DIRECTORY}),
+    Role.SENIOR_MANAGER: frozenset({O.READ_CASE, O.WRITE_CASE, O.ISSUE_FINAL_LICENCE_WARNING, O.RESTRICT_CASE,
+                                    O.READ_STAFF_DIRECTORY}),
     Role.PARTNER: frozenset({O.READ_SHARED_RISK}),
     Role.VICTIM_LIAISON_OFFICER: frozenset({O.READ_VICTIMS, O.WRITE_VICTIMS}),
-    Role.AUDITOR: frozenset({O.READ_CASE, O.READ_AUDIT}),
-    Role.ADMIN: frozenset({O.READ_CASE, O.WRITE_CASE, O.RESTRICT_CASE}),
+    Role.AUDITOR: frozenset({O.READ_CASE, O.READ_AUDIT, O.READ_STAFF_DIRECTORY}),
+    Role.ADMIN: frozenset({O.READ_CASE, O.WRITE_CASE, O.RESTRICT_CASE, O.READ_STAFF_DIRECTORY, O.WRITE_STAFF_DIRECTORY}),
 }
 
 # Roles whose case access is not limited to their own provider.

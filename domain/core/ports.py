@@ -13,10 +13,16 @@ from domain.core.case import Case
 from domain.records.commands import CaseQuery
 from domain.risk.model import TierCalculation
 from domain.sharing.victims import VictimContactDecisionRecord, VictimRecord
+from domain.staff.commands import OfficerQuery
+from domain.staff.model import StaffOfficer
 
 
 class DuplicateCrn(Exception):
     """A case with this CRN already exists."""
+
+
+class DuplicateOfficer(Exception):
+    """An officer with this code is already in the staff directory."""
 
 
 class DocumentTooLarge(Exception):
@@ -35,6 +41,11 @@ class CaseRepository(Protocol):
         """The cases for these CRNs, in the same order, None where there is none."""
         ...
 
+    async def get_many_for_sharing(self, crns: Sequence[str]) -> list[Case | None]:
+        """``get_many`` for the partner view: read-only cases holding at least what it reads, in
+        about the same time whether a CRN has a case or not."""
+        ...
+
     async def add(self, case: Case) -> None:
         """Insert a new case; raises DuplicateCrn if the CRN is taken."""
         ...
@@ -45,6 +56,26 @@ class CaseRepository(Protocol):
 
     async def find(self, query: CaseQuery, first: int, after_crn: str | None) -> list[Case]:
         """Up to ``first`` cases matching ``query``, in CRN order, after ``after_crn``."""
+        ...
+
+
+class OfficerDirectory(Protocol):
+    """The staff directory (``officers``): officers by normal-form code, pages in name order."""
+
+    async def get(self, code: str) -> StaffOfficer | None:
+        """The officer with this code (already in normal form), or None."""
+        ...
+
+    async def add(self, officer: StaffOfficer) -> None:
+        """Insert a new officer; raises DuplicateOfficer if the code is taken."""
+        ...
+
+    async def replace(self, officer: StaffOfficer, expected_version: int) -> bool:
+        """Write ``officer`` if the stored version is still ``expected_version``; False if it is not."""
+        ...
+
+    async def find(self, query: OfficerQuery, first: int, after: tuple[str, str] | None) -> list[StaffOfficer]:
+        """Up to ``first`` officers matching ``query`` in (name key, code) order, after that keyset position."""
         ...
 
 
@@ -64,6 +95,10 @@ class AuditLog(Protocol):
     """Append-only audit store (REC-1, REC-4)."""
 
     async def append(self, event: AuditEvent) -> None: ...
+
+    async def append_many(self, events: Sequence[AuditEvent]) -> None:
+        """Append several events in one write, in order."""
+        ...
 
     async def find(self, crn: str | None, actor: str | None, since: datetime | None, until: datetime | None,
                    first: int, after: tuple[datetime, str] | None) -> list[AuditEvent]:

@@ -27,6 +27,7 @@ from domain.core.ports import (
     CaseRepository,
     Clock,
     DocumentTooLarge,
+    OfficerDirectory,
     TierHistory,
     VictimRepository,
 )
@@ -105,21 +106,28 @@ SentenceChange = Callable[[Case, Sentence, Requirement | None, date], Any]
 
 
 class UnitOfWork:
-    """The ports a use case needs (cases, clock, tier history, audit log, victims) and the one way
+    """The ports a use case needs (cases, clock, tier history, audit log, victims, staff directory) and the one way
     a case is changed: ``update``."""
 
     def __init__(self, cases: CaseRepository, clock: Clock, tiers: TierHistory | None = None,
-                 audit: AuditLog | None = None, victims: VictimRepository | None = None) -> None:
+                 audit: AuditLog | None = None, victims: VictimRepository | None = None,
+                 officers: OfficerDirectory | None = None) -> None:
         self.cases = cases
         self.clock = clock
         self.tiers = tiers
         self.audit = audit
         self.victims = victims
+        self.officers = officers
 
     async def record(self, entry: audit_trail.AuditEvent) -> None:
         """Append to the audit trail, awaited before the caller answers (REC-1, REC-4)."""
         if self.audit is not None:
             await self.audit.append(entry)
+
+    async def record_many(self, entries: list[audit_trail.AuditEvent]) -> None:
+        """Append several events in one write (a partner batch: one event per CRN)."""
+        if self.audit is not None and entries:
+            await self.audit.append_many(entries)
 
     async def refuse(self, principal: Principal | None, operation: str, reason: str, crn: str | None = None) -> None:
         await self.record(audit_trail.event(audit_trail.AuditKind.REFUSAL, self.clock.now(), operation, principal,

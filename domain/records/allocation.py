@@ -17,6 +17,7 @@ from domain.core.parameters import param
 from domain.core.recording import rationale_given
 from domain.core.registry import Section, standard
 from domain.records.commands import AllocateCase, OfficerDetails, TransferCase
+from domain.staff.model import normalise_code
 
 ALLOC_2 = standard("ALLOC-2", Section.ALLOCATION, "The identity of the responsible officer is clear at all times",
                    source="PF Allocation of Probation Provider", enforced=True,
@@ -34,11 +35,11 @@ ALLOC_4 = standard("ALLOC-4", Section.ALLOCATION, "Clarity during a transfer; th
 
 def officer_identified(officer: OfficerDetails | None, path: tuple[str, ...] = ("officer",)) -> list[Violation]:
     """ALLOC-2: the identity of the responsible officer is clear at all times, so an allocation
-    or transfer always names one (code and name)."""
+    or transfer always names one, by staff code (the name comes from the staff directory:
+    domain.staff.directory resolves the code before the case is changed)."""
     if officer is None:
         return [breaks(ALLOC_2, path, "the responsible officer must be named; a case cannot be left without an officer.")]
-    return [*text_present(officer.code, (*path, "code"), "Officer code", 50),
-            *text_present(officer.name, (*path, "name"), "Officer name", 200)]
+    return text_present(officer.code, (*path, "code"), "Officer code", 50)
 
 
 def rosh_requires_nps(case: Case, provider: Provider, on: date) -> list[Violation]:
@@ -86,7 +87,7 @@ def can_transfer(case: Case, command: TransferCase, today: date) -> list[Violati
     if command.transferred_on < current.allocated_on:
         errors.append(invalid(("transferredOn",),
                               f"The transfer date cannot be before the current allocation ({current.allocated_on.isoformat()})."))
-    if (command.officer is not None and command.officer.code == current.officer.code
+    if (command.officer is not None and normalise_code(command.officer.code) == normalise_code(current.officer.code)
         and command.provider is current.provider):
         errors.append(invalid(("officer", "code"), "The case is already managed by this officer and provider."))
     return errors

@@ -68,8 +68,11 @@ class AddSentence:
 
 @dataclass(frozen=True)
 class OfficerDetails:
+    """The officer an allocation names, by staff code. The name is read from the staff directory;
+    a name sent as well must agree with it (domain.staff.rules.allocatable)."""
+
     code: str
-    name: str
+    name: str | None = None
 
 
 @dataclass(frozen=True)

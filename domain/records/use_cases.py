@@ -47,6 +47,7 @@ from domain.records.model import (
     Requirement,
 )
 from domain.risk import derivation
+from domain.staff import directory as staff_directory
 
 MAX_CRN_GENERATION_ATTEMPTS = 10
 
@@ -107,10 +108,12 @@ async def add_sentence(uow: UnitOfWork, principal: Principal, command: AddSenten
 
 
 async def allocate_case(uow: UnitOfWork, principal: Principal, command: AllocateCase) -> Outcome:
+    # The officer comes from the staff directory (code in normal form, the directory's name).
+    officer = await staff_directory.resolve(uow.officers, command.officer, command.provider)
+
     def change(case: Case, today: date) -> Allocation:
-        reject_if(allocation_rules.can_allocate(case, command, today))
-        entry = Allocation(kind=AllocationKind.ALLOCATION, provider=command.provider,
-                           officer=Officer(code=command.officer.code.strip(), name=command.officer.name.strip()),
+        reject_if([*allocation_rules.can_allocate(case, command, today), *officer.errors])
+        entry = Allocation(kind=AllocationKind.ALLOCATION, provider=command.provider, officer=officer.officer,
                            allocated_on=command.allocated_on, rationale=(command.rationale or "").strip(),
                            recorded=uow.stamp(principal))
         case.allocations.append(entry)
@@ -120,11 +123,13 @@ async def allocate_case(uow: UnitOfWork, principal: Principal, command: Allocate
 
 
 async def transfer_case(uow: UnitOfWork, principal: Principal, command: TransferCase) -> Outcome:
+    # The officer comes from the staff directory (code in normal form, the directory's name).
+    officer = await staff_directory.resolve(uow.officers, command.officer, command.provider)
+
     def change(case: Case, today: date) -> Allocation:
-        reject_if(allocation_rules.can_transfer(case, command, today))
-        assert command.officer is not None  # can_transfer refuses a transfer without one (ALLOC-2)
-        entry = Allocation(kind=AllocationKind.TRANSFER, provider=command.provider,
-                           officer=Officer(code=command.officer.code.strip(), name=command.officer.name.strip()),
+        reject_if([*allocation_rules.can_transfer(case, command, today), *officer.errors])
+        assert officer.officer is not None  # can_transfer refuses a transfer without one (ALLOC-2)
+        entry = Allocation(kind=AllocationKind.TRANSFER, provider=command.provider, officer=officer.officer,
                            allocated_on=command.transferred_on, rationale=command.rationale.strip(),
                            recorded=uow.stamp(principal))
         case.allocations.append(entry)

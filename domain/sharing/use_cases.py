@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from domain.audit import events as audit_trail
@@ -39,16 +40,74 @@ async def shared_risk_summary(uow: UnitOfWork, principal: Principal, crn: str, p
     if not policy.allows(principal, policy.Operation.READ_SHARED_RISK):
         await uow.refuse(principal, "shared_risk_summary", "role lacks READ_SHARED_RISK", crn)
         return None
-    case = await uow.cases.get(crn)
-    result = sharing.share(case, principal.agency, purpose, uow.clock.today())
-    if isinstance(result, sharing.Refusal):
-        await uow.record(audit_trail.event(audit_trail.AuditKind.REFUSAL, uow.clock.now(), "shared_risk_summary",
-                                           principal, crn=crn, purpose=purpose.value, reason=result.reason))
-        return result
-    await uow.record(audit_trail.event(audit_trail.AuditKind.PARTNER_READ, uow.clock.now(), "shared_risk_summary",
-                                       principal, crn=crn, purpose=purpose.value,
-                                       fields_returned=result.fields_returned))
-    return result
+    result = await _shared(uow, principal, [crn], purpose, "shared_risk_summary")
+    return result if isinstance(result, sharing.Refusal) else result[0]
+
+
+ROLE_REFUSED = sharing.Refusal("role lacks READ_SHARED_RISK", looks_absent=False)
+
+
+async def shared_risk_summaries(uow: UnitOfWork, principal: Principal, crns: list[str], purpose: sharing.SharingPurpose
+                                ) -> list[sharing.SharedRiskSummary | sharing.Refusal] | sharing.Refusal | BatchTooLarge:
+    """The partner view for a batch of CRNs, in request order: one read of the store for the
+    whole batch and one audit event per CRN, whatever each answer is, so an unknown, malformed,
+    out-of-scope or restricted CRN costs the same work and gives the same answer (a Refusal
+    that looks absent) as any other. A purpose the agency does not hold refuses the whole batch
+    (audited per CRN); more than ``MAX_BATCH`` CRNs is refused before anything is read."""
+    operation = "shared_risk_summaries"
+    if not policy.allows(principal, policy.Operation.READ_SHARED_RISK):
+        await refuse_batch(uow, principal, operation, crns, ROLE_REFUSED.reason)
+        return ROLE_REFUSED
+    if len(crns) > sharing.MAX_BATCH:
+        await uow.record(audit_trail.event(audit_trail.AuditKind.REFUSAL, uow.clock.now(), operation, principal,
+                                           purpose=purpose.value, count=len(crns),
+                                           reason=f"{len(crns)} CRNs asked for; at most {sharing.MAX_BATCH} per request"))
+        return BatchTooLarge(len(crns), sharing.MAX_BATCH)
+    return await _shared(uow, principal, crns, purpose, operation)
+
+
+@dataclass(frozen=True)
+class BatchTooLarge:
+    size: int
+    maximum: int
+
+
+async def refuse_batch(uow: UnitOfWork, principal: Principal, operation: str, crns: list[str], reason: str) -> None:
+    """One refusal event per CRN asked for (at most ``MAX_BATCH``; a longer list is one more
+    event that counts the rest, so a refused caller cannot flood the trail)."""
+    now = uow.clock.now()
+    events = [audit_trail.event(audit_trail.AuditKind.REFUSAL, now, operation, principal, crn=crn, reason=reason)
+              for crn in crns[:sharing.MAX_BATCH]]
+    if len(crns) > sharing.MAX_BATCH:
+        events.append(audit_trail.event(audit_trail.AuditKind.REFUSAL, now, operation, principal,
+                                        count=len(crns) - sharing.MAX_BATCH, reason=f"{reason} (further CRNs not listed)"))
+    await uow.record_many(events)
+
+
+async def _shared(uow: UnitOfWork, principal: Principal, crns: list[str], purpose: sharing.SharingPurpose,
+                  operation: str) -> list[sharing.SharedRiskSummary | sharing.Refusal] | sharing.Refusal:
+    refused = sharing.purpose_refused(principal.agency, purpose)
+    if refused is not None:
+        await uow.record_many([audit_trail.event(audit_trail.AuditKind.REFUSAL, uow.clock.now(), operation, principal,
+                                                 crn=crn, purpose=purpose.value, reason=refused.reason) for crn in crns])
+        return refused
+    cases = await uow.cases.get_many_for_sharing(crns) if crns else []
+    results = sharing.share_many(cases, crns, principal.agency, purpose, uow.clock.today())
+    now = uow.clock.now()
+    await uow.record_many([
+        audit_trail.event(audit_trail.AuditKind.REFUSAL, now, operation, principal, crn=crn, purpose=purpose.value,
+                          reason=result.reason) if isinstance(result, sharing.Refusal) else
+        audit_trail.event(audit_trail.AuditKind.PARTNER_READ, now, operation, principal, crn=crn, purpose=purpose.value,
+                          fields_returned=result.fields_returned)
+        for crn, result in zip(crns, results, strict=True)])
+    return results
+
+
+def sharing_policy(principal: Principal) -> sharing.AgencyPolicy | None:
+    """What the calling agency may ask: its purposes, fields and row filter (None: not a partner)."""
+    if not policy.allows(principal, policy.Operation.READ_SHARED_RISK):
+        return None
+    return sharing.policy_for(principal.agency)
 
 
 async def record_victim(uow: UnitOfWork, principal: Principal, command: victim_rules.RecordVictim) -> Outcome:

@@ -25,6 +25,8 @@ class AuditEvent:
     purpose: str | None = strawberry.field(description="The purpose a partner stated (REC-4).")
     fields_returned: list[str] = strawberry.field(description="The fields a partner read was given.")
     reason: str | None = strawberry.field(description="Why a request was refused.")
+    target: str | None = strawberry.field(description="What the event is about when it is not a case, e.g. `officer:N07A001` "
+                                                      "(the staff directory).")
 
     @classmethod
     def of(cls, event) -> "AuditEvent":
@@ -32,7 +34,7 @@ class AuditEvent:
                    actor_subject=event.actor_subject, actor_name=event.actor_name, roles=list(event.roles),
                    agency=event.agency, crn=event.crn, version_before=event.version_before,
                    version_after=event.version_after, purpose=event.purpose, fields_returned=list(event.fields_returned),
-                   reason=event.reason)
+                   reason=event.reason, target=event.target)
 
 
 @strawberry.type(description="An audit event in a page.")

@@ -96,10 +96,17 @@ class AddSentenceInput:
                              expected_version=self.expected_version)
 
 
-@strawberry.input(description="A responsible officer.")
+@strawberry.input(description="A responsible officer, by staff code; the name is read from the staff directory (`officers`).")
 class OfficerInput:
-    code: str = strawberry.field(description="Staff code (not blank).")
-    name: str = strawberry.field(description="Name (not blank).")
+    code: str = strawberry.field(description="Staff code of an officer in the staff directory, in any case (an unknown code is "
+                                             "NOT_FOUND at `officer.code`; the officer must be in post and work for the provider).")
+    name: str | None = strawberry.field(
+        default=None, description="No longer needed: the name is read from the staff directory. If sent, it must be the "
+                                  "directory's name for the code (case, accents and spacing ignored), or the write is refused "
+                                  "at `officer.name`.",
+        deprecation_reason="The staff directory is the source of officer names: send only `code`. A name that disagrees with "
+                           "the directory is refused (INVALID_INPUT at officer.name), so a code typed for the wrong person "
+                           "is caught.")
 
     def to_domain(self) -> c.OfficerDetails:
         return c.OfficerDetails(code=self.code, name=self.name)
@@ -138,7 +145,7 @@ class TransferCaseInput:
 
 @strawberry.input(description="Caseload filter; conditions combine with AND.")
 class CaseFilter:
-    officer_code: str | None = strawberry.field(default=None, description="Only cases whose responsible officer has this staff code.")
+    officer_code: str | None = strawberry.field(default=None, description="Only cases whose responsible officer has this staff code (case does not matter).")
     provider: enums.Provider | None = strawberry.field(default=None, description="Only cases managed by this provider.")
     rosh_levels: list[enums.RoshLevel] | None = strawberry.field(default=None, description="Only cases whose current RoSH is one of these.")
     has_overdue_standards: bool | None = strawberry.field(default=None, description="True: only cases with a standard OVERDUE today; false: only cases with none.")

@@ -80,8 +80,8 @@ class Offender:
 
 @strawberry.type(description="A responsible officer (ALLOC-2).")
 class Officer:
-    code: str = strawberry.field(description="Staff code.")
-    name: str = strawberry.field(description="Name.")
+    code: str = strawberry.field(description="Staff code (in capitals for allocations made since the staff directory).")
+    name: str = strawberry.field(description="Name as the staff directory gave it when the allocation was made (kept as it was).")
 
 
 @strawberry.type(description="An allocation of the case to a provider and responsible officer (ALLOC-1, ALLOC-2).")
@@ -198,7 +198,7 @@ class Sentence(Node):
     length_months: int = strawberry.field(description="Length in months from the sentence date (SSO: operational period).")
     release_date: date | None = strawberry.field(description="Release from custody (licence and PSS only).")
     custodial_term_months: int | None = strawberry.field(description="Custodial term in months (SSO: the term suspended).")
-    end_date: date = strawberry.field(description="Last day of the sentence: sentence date + length - 1 day.")
+    end_date: date = strawberry.field(description="Last day of the sentence, inclusive: sentence date + length - 1 day (12 months from 15 January end on 14 January).")
     offence: Offence = strawberry.field(description="The index offence.")
     requirements: list[Requirement] = strawberry.field(description="Requirements or licence conditions.")
     status: enums.SentenceStatus = strawberry.field(description="Where the sentence stands.")

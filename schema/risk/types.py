@@ -49,7 +49,7 @@ class MappaRegistration:
     visor_recorded: bool = strawberry.field(description="Whether the case is recorded on ViSOR (mandatory for MAPPA cases).")
     visor_reference: str | None = strawberry.field(description="The ViSOR record reference; without it MAPPA-1 is NOT_MET.")
     review_due_on: date | None = strawberry.field(description="When the registration is next reviewed.")
-    deregistered_on: date | None = strawberry.field(description="Date deregistered or superseded, if it has been.")
+    deregistered_on: date | None = strawberry.field(description="The day it was deregistered or superseded (not current from that day); null while current.")
     deregistration_reason: str | None = strawberry.field(description="Why it ended.")
     recorded: RecordStamp = strawberry.field(description="Who recorded it and when.")
     recorded_late: bool = strawberry.field(description="REC-1: recorded after the day it happened (its `registeredOn`); accepted all the same, never refused for lateness.")
@@ -68,9 +68,9 @@ class MappaRegistration:
 @strawberry.type(description="A safeguarding registration (SAFE-1), time-bounded, with the referral made.")
 class SafeguardingConcern(Node):
     kind: enums.SafeguardingKind = strawberry.field(description="Kind of concern.")
-    started_on: date = strawberry.field(description="Start of the registration.")
+    started_on: date = strawberry.field(description="First day of the registration (inclusive).")
     review_on: date | None = strawberry.field(description="When it is next reviewed.")
-    ended_on: date | None = strawberry.field(description="End of the registration; null while it is active.")
+    ended_on: date | None = strawberry.field(description="The day the registration ended: not active on that day or after (unlike a period's last day such as `Sentence.endDate`); null while it is active.")
     referred_to: enums.SafeguardingAgency | None = strawberry.field(description="Where the concern was referred.")
     referred_on: date | None = strawberry.field(description="When it was referred.")
     details: str | None = strawberry.field(description="What the concern is.")
@@ -89,8 +89,8 @@ class SafeguardingConcern(Node):
 @strawberry.type(description="A complexity factor registered on the case (TIER-1).")
 class ComplexityRegistration:
     factor: enums.ComplexityFactor = strawberry.field(description="The factor.")
-    started_on: date = strawberry.field(description="From.")
-    ended_on: date | None = strawberry.field(description="To, if it has ended.")
+    started_on: date = strawberry.field(description="First day it applies (inclusive).")
+    ended_on: date | None = strawberry.field(description="The day it ended: no longer applies on that day or after; null while it applies.")
 
 
 @strawberry.type(description="A need and its severity.")

@@ -24,6 +24,8 @@ CREATE = """mutation Open($input: CreateCaseInput!) {
 ALLOCATE_TO_CRC = """mutation Allocate {
   allocateCase(input: {crn: "X123456", provider: CRC, officer: {code: "C12A004", name: "Priya Shah"},
                        allocatedOn: "2026-11-19", rationale: "Office nearest home"}) { case { crn } userErrors { code standard } } }"""
+REGISTER_OFFICER = """mutation Staff {
+  registerOfficer(input: {code: "C12A004", name: "Priya Shah", provider: CRC}) { userErrors { code } } }"""
 ROSH_HIGH = """mutation Risk {
   recordRoshAssessment(input: {crn: "X123456", level: HIGH, assessedOn: "2026-11-19", rationale: "Serious"}) {
     case { crn } userErrors { code } } }"""
@@ -125,6 +127,7 @@ async def test_metrics_count_operations_user_errors_and_rule_refusals(http, auth
     await http.post("/graphql", json={"query": CREATE, "variables": {"input": {"crn": "X123456", "offender": offender_input()}}},
                     headers=admin)  # DUPLICATE
     await http.post("/graphql", json={"query": ROSH_HIGH}, headers=admin)
+    await http.post("/graphql", json={"query": REGISTER_OFFICER}, headers=admin)  # allocations name a known officer
     refused = await http.post("/graphql", json={"query": ALLOCATE_TO_CRC}, headers=admin)  # ALLOC-3: high RoSH to a CRC
     [user_error] = refused.json()["data"]["allocateCase"]["userErrors"]
     await http.post("/graphql", json={"query": "{ nope }"}, headers=auth_headers)
@@ -138,8 +141,8 @@ async def test_metrics_count_operations_user_errors_and_rule_refusals(http, auth
     assert sample(text, "graphql_errors_total", code="GRAPHQL_VALIDATION_FAILED") >= 1
     assert sample(text, "graphql_operations_total", operation="other") == 1  # a client's name never becomes a label
     assert sample(text, "graphql_operation_duration_seconds_count", operation="Open") == 2
-    assert sample(text, "http_requests_total", route="/graphql", method="POST", status="200") == 6
-    assert sample(text, "http_request_duration_seconds_count", route="/graphql") == 6
+    assert sample(text, "http_requests_total", route="/graphql", method="POST", status="200") == 7
+    assert sample(text, "http_request_duration_seconds_count", route="/graphql") == 7
 
 
 async def test_metrics_refusals_and_operation_names_are_bounded(http, auth_headers):

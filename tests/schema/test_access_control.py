@@ -212,7 +212,7 @@ async def test_partner_field_limits_children_services_get_no_mappa(gql, nps_case
     children, _ = await run(gql, query, partner(Agency.CHILDREN_SERVICES))
     assert children["sharedRiskSummary"] == {"crn": CRN, "roshLevel": "HIGH", "mappaCategory": None, "mappaLevel": None,
                                              "safeguarding": ["CHILD_PROTECTION"], "managingProvider": "NPS",
-                                             "withheldFields": ["mappaCategory", "mappaLevel"]}
+                                             "withheldFields": ["mappaCategory", "mappaLevel", "pncNumber"]}
     police, _ = await run(gql, query.replace("SAFEGUARDING_CHILDREN", "MAPPA_DECISION"), partner(Agency.POLICE))
     assert police["sharedRiskSummary"]["mappaLevel"] == "LEVEL_2" and police["sharedRiskSummary"]["withheldFields"] == []
 
@@ -225,7 +225,7 @@ async def test_shared_restrictions_have_dates_and_no_narrative(gql):
     data, _ = await run(gql, '{ sharedRiskSummary(crn: "X123456", purpose: PUBLIC_PROTECTION) { restrictions { type startsOn endsOn details } } }',
                         partner())
     assert data["sharedRiskSummary"]["restrictions"] == [
-        {"type": "EXCLUSION", "startsOn": "2026-11-02", "endsOn": "2027-05-02", "details": "Leeds city centre"}]
+        {"type": "EXCLUSION", "startsOn": "2026-11-02", "endsOn": "2027-05-01", "details": "Leeds city centre"}]  # inclusive
 
 
 VLO = ROLES["VICTIM_LIAISON_OFFICER"]

@@ -29,7 +29,7 @@ async def caseload(gql):
         if rosh:
             await gql(ROSH, {"input": {"crn": crn, "level": rosh, "assessedOn": "2026-11-01", "rationale": "r"}})
         if provider:
-            await gql(ALLOCATE, {"input": {"crn": crn, "provider": provider, "officer": {"code": officer, "name": officer},
+            await gql(ALLOCATE, {"input": {"crn": crn, "provider": provider, "officer": {"code": officer},
                                            "allocatedOn": "2026-11-02", "rationale": "Allocated by RoSH band"}})
     return [p[0] for p in plan]
 

@@ -83,7 +83,7 @@ class SentenceWinsRepository(InterleavingRepository):
 async def test_interleaved_writer_with_expected_version_gets_a_conflict_not_a_retry(gql, store, clock, practitioner):
     await create_case(gql, "X123456")
     racing = SentenceWinsRepository(store.cases)
-    uow = UnitOfWork(racing, clock)
+    uow = UnitOfWork(racing, clock, officers=store.officers)
     allocate = AllocateCase(crn="X123456", provider=Provider.NPS, officer=OfficerDetails("N1", "One"),
                             allocated_on=TODAY, rationale="Allocated by RoSH band", expected_version=1)
 

@@ -302,7 +302,7 @@ async def test_overdue_filter_and_standards_report_across_a_caseload(gql):
         if crn != "C000003":
             await gql(ADD_SENTENCE, {"input": community_order_input(crn)})
         if allocated_on:
-            await gql(ALLOCATE, {"input": {"crn": crn, "provider": "NPS", "officer": {"code": officer, "name": officer},
+            await gql(ALLOCATE, {"input": {"crn": crn, "provider": "NPS", "officer": {"code": officer},
                                            "allocatedOn": allocated_on, "rationale": "Allocated by RoSH band"}})
     overdue = await gql(LIST_OVERDUE, {"filter": {"hasOverdueStandards": True}})
     assert [e["node"]["crn"] for e in overdue["cases"]["edges"]] == ["A000001"]
