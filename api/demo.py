@@ -30,6 +30,14 @@ from domain.core.ports import Clock
 from domain.core.principal import Principal
 from domain.core.unit_of_work import UnitOfWork
 from domain.delivery import use_cases as delivery
+from domain.enforcement import use_cases as enforcement
+from domain.enforcement.commands import (
+    DecideFailureToComply,
+    InitiateBreach,
+    IssueWarning,
+    RecommendRecall,
+    RecordRecallReportReceived,
+)
 from domain.delivery.commands import PlanObjectiveDetails, RecordAppointment, RecordPlan, RecordUnpaidWorkSession
 from domain.records import use_cases as records
 from domain.records.commands import (
@@ -218,4 +226,84 @@ async def load_demo_cases(uow: UnitOfWork, clock: Clock) -> list[str]:
         objectives=(PlanObjectiveDetails("Complete Building Better Relationships"),
                     PlanObjectiveDetails("Work with children's services on contact arrangements",
                                          targets_risk_to_children=True)))))
+    loaded += await load_enforcement_demo(uow, clock)
     return loaded
+
+
+async def load_enforcement_demo(uow: UnitOfWork, clock: Clock) -> list[str]:
+    """Enforcement in the demo, all on NPS cases of the default practitioner (N07A001), so the
+    development token sees it: an undecided failure (D000002: ENF-3 runs from the failure), a warning
+    then breach on a second unacceptable absence (D000006: ENF-3, ENF-4) and a licence recall with
+    its report received (D000007: LIC-1, LIC-2)."""
+    today, now = clock.today(), clock.now()
+
+    def ago(days: int) -> date:
+        return today - timedelta(days=days)
+
+    async def missed(crn: str, sentence_id: str, on: date) -> str:
+        outcome = await delivery.record_appointment(uow, DEMO_ACTOR, RecordAppointment(
+            crn=crn, sentence_id=sentence_id, kind=AppointmentKind.SUPERVISION, face_to_face=True, date=on,
+            arranged_on=on - timedelta(days=7), outcome=AppointmentOutcome.FAILED_TO_ATTEND))
+        await _check(outcome)
+        return outcome.created[1].id
+
+    async def unacceptable(crn: str, sentence_id: str, failure_id: str, on: date) -> None:
+        await _check(await enforcement.decide_failure_to_comply(uow, DEMO_ACTOR, DecideFailureToComply(
+            crn=crn, sentence_id=sentence_id, failure_id=failure_id, acceptable=False, decided_on=on,
+            rationale="No explanation given by the reporting deadline.")))
+
+    # D000002: a supervision appointment missed two days ago, not yet decided.
+    d2 = (await records.get(uow, DEMO_ACTOR, "D000002")).sentences[0]
+    await missed("D000002", d2.id, ago(2))
+
+    # D000006: community order, two unacceptable absences in 12 months: a warning, then breach.
+    await _check(await records.create_case(uow, DEMO_ACTOR, CreateCase(crn="D000006", offender=OffenderDetails(
+        "Liam", "Carter", date(1999, 6, 30), Gender.MALE, "2016/0334455C"))))
+    await _check(await records.add_sentence(uow, DEMO_ACTOR, AddSentence(
+        crn="D000006", type=SentenceType.COMMUNITY_ORDER, imposed_on=ago(120), length_months=18,
+        offence=OffenceDetails("Criminal damage to a bus shelter", OffenceCategory.OTHER, ago(160)),
+        requirements=(RequirementDetails(RequirementType.UNPAID_WORK, hours=150),))))
+    await _check(await risk.record_rosh_assessment(uow, DEMO_ACTOR, RecordRoshAssessment(
+        crn="D000006", level=RoshLevel.MEDIUM, assessed_on=ago(118), rationale="Damage when intoxicated; no violence.")))
+    await _check(await records.allocate_case(uow, DEMO_ACTOR, AllocateCase(
+        crn="D000006", provider=Provider.NPS, officer=OfficerDetails("N07A001"), allocated_on=ago(118),
+        rationale="Court report author's team; officer covers the home address.")))
+    d6 = (await records.get(uow, DEMO_ACTOR, "D000006")).sentences[0]
+    first = await missed("D000006", d6.id, ago(60))
+    await unacceptable("D000006", d6.id, first, ago(59))
+    await _check(await enforcement.issue_warning(uow, DEMO_ACTOR, IssueWarning(
+        crn="D000006", sentence_id=d6.id, issued_on=ago(58), final=False,
+        rationale="First unacceptable absence: warned in writing of the consequences.")))
+    second = await missed("D000006", d6.id, ago(10))
+    await unacceptable("D000006", d6.id, second, ago(9))
+    await _check(await enforcement.initiate_breach(uow, DEMO_ACTOR, InitiateBreach(
+        crn="D000006", sentence_id=d6.id, initiated_on=ago(8),
+        rationale="Second unacceptable absence within 12 months (ENF-4): breach laid before the court.")))
+
+    # D000007: licence, an unacceptable failure and a recall recommended, the report received in time.
+    await _check(await records.create_case(uow, DEMO_ACTOR, CreateCase(crn="D000007", offender=OffenderDetails(
+        "Dean", "Walsh", date(1982, 1, 19), Gender.MALE, "2001/0998877D"))))
+    await _check(await records.add_sentence(uow, DEMO_ACTOR, AddSentence(
+        crn="D000007", type=SentenceType.LICENCE, imposed_on=ago(500), length_months=30, custodial_term_months=30,
+        release_date=ago(45), offence=OffenceDetails("Robbery of a shop", OffenceCategory.ACQUISITIVE, ago(560)),
+        requirements=(RequirementDetails(RequirementType.RESIDENCE, details="Approved Premises, Wakefield"),))))
+    await _check(await risk.record_rosh_assessment(uow, DEMO_ACTOR, RecordRoshAssessment(
+        crn="D000007", level=RoshLevel.HIGH, assessed_on=ago(46), rationale="Threats made to a former partner.",
+        reoffending_score=Decimal("55"))))
+    await _check(await risk.record_needs_assessment(uow, DEMO_ACTOR, RecordNeedsAssessment(
+        crn="D000007", assessed_on=ago(46), needs=((Need.ACCOMMODATION, NeedSeverity.SEVERE),
+                                                   (Need.RELATIONSHIPS, NeedSeverity.STANDARD)))))
+    await _check(await records.allocate_case(uow, DEMO_ACTOR, AllocateCase(
+        crn="D000007", provider=Provider.NPS, officer=OfficerDetails("N07A001"), allocated_on=ago(46),
+        rationale="High RoSH on release: NPS (ALLOC-3).")))
+    d7 = (await records.get(uow, DEMO_ACTOR, "D000007")).sentences[0]
+    failure = await missed("D000007", d7.id, ago(5))
+    await unacceptable("D000007", d7.id, failure, ago(4))
+    decided = now - timedelta(days=3)
+    await _check(await enforcement.recommend_recall(uow, DEMO_ACTOR, RecommendRecall(
+        crn="D000007", sentence_id=d7.id, decided_at=decided, emergency=False,
+        rationale="Left the Approved Premises overnight and missed supervision: risk to the former partner.")))
+    await _check(await enforcement.record_recall_report_received(uow, DEMO_ACTOR, RecordRecallReportReceived(
+        crn="D000007", sentence_id=d7.id, sent_at=decided + timedelta(hours=5),
+        received_at=decided + timedelta(hours=6))))
+    return ["D000006", "D000007"]
