@@ -1,24 +1,36 @@
-"""The ``cases`` collection: one document per case (docs/design.md, Documents).
+"""The ``cases`` collection: one document per case (docs/storage.md).
 
 A document is the domain ``Case`` in its JSON form (dates as ISO ``YYYY-MM-DD`` strings, which
 sort as dates; instants as ISO 8601 with offset; Decimals as strings, exact) with ``_id`` = the
-case id, plus a ``current`` block of values derived from the domain at every write, which the
-caseload filters query through indexes: the current officer and provider, the current RoSH
-level and the first day a standard is overdue.
+case id, plus a ``current`` block derived from the domain at every write, which the caseload
+filters, orders and the standards report query through indexes: the current officer and
+provider, RoSH level, tier, restriction, the first day a standard is overdue, the soonest
+deadline of an undischarged duty and the summary of every standard (``domain.summary``), and the
+document's own size in bytes.
+
+Writes change only what changed (``save``): the case as read is kept as its JSON document; the
+case as changed is dumped and compared with it, and the difference becomes one update guarded by
+``{_id, version}``: ``$push`` for what was appended to a list, ``$set`` by path (array positions by
+index, never ``array_filters``) for what changed, ``$set`` of ``current``. The size is tracked from
+the stored size and the size of what changed, so the budget is checked without encoding the case.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import bson
+from bson.int64 import Int64
 from pymongo.errors import DuplicateKeyError
 
-from domain import standards
+from domain import summary as summaries
+from domain.core.calendar import LONDON
 from domain.core.case import Case
-from domain.core.ports import DocumentTooLarge, DuplicateCrn
-from domain.records.commands import CaseQuery
+from domain.core.ports import DocumentTooLarge, DuplicateCrn, Loaded, Tally
+from domain.records.commands import CaseOrder, CaseQuery
 
 # MongoDB refuses documents over 16 MiB. A case must stay far below that: the budget leaves
 # room for growth and for a write to be refused cleanly (DOCUMENT_TOO_LARGE) long before the
@@ -26,20 +38,61 @@ from domain.records.commands import CaseQuery
 DOCUMENT_SIZE_BUDGET = 4 * 1024 * 1024
 
 
-def to_document(case: Case) -> dict[str, Any]:
-    document = case.model_dump(mode="json", exclude={"id"})
+NO_DUE = "none"  # the NEXT_DUE order key of a case with no deadline pending: after every ISO date
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def write_day(case: Case) -> date:
+    """The day of the write, in England and Wales: the day the stored summary is as of."""
+    return case.updated.at.astimezone(LONDON).date()
+
+
+def summary_block(summary: summaries.CaseSummary) -> dict[str, Any]:
+    """The stored summary: per standard its state and due date on the day of the write and the
+    first day it reaches each state (``met``, ``due``, ``notMet``, ``overdue``; null: never)."""
+    reach = {"met": summaries.StandardState.MET, "due": summaries.StandardState.DUE,
+             "notMet": summaries.StandardState.NOT_MET, "overdue": summaries.StandardState.OVERDUE}
+    nxt = summary.next_due
+    return {
+        "asOf": summary.as_of.isoformat(),
+        "validUntil": _iso(summary.valid_until),
+        "rules": summary.rules,
+        "counts": {state.value: n for state, n in summary.counts.items()},
+        "nextDue": {"standard": nxt.standard, "dueBy": nxt.due_by.isoformat(), "sentenceId": nxt.sentence_id}
+        if nxt else None,
+        "standards": [{"id": item.standard, "state": item.state.value if item.state else None,
+                       "dueBy": _iso(item.due_by),
+                       **{name: _iso(item.reaches.get(state)) for name, state in reach.items()}}
+                      for item in summary.standards],
+    }
+
+
+def current_block(case: Case) -> dict[str, Any]:
     allocation = case.allocation
     rosh = case.rosh
-    overdue = standards.overdue_from(case)
-    document["_id"] = case.id
-    document["current"] = {
+    summary = summaries.summarise(case, write_day(case))
+    next_due = summary.next_due.due_by.isoformat() if summary.next_due else None
+    return {
         "officerCode": allocation.officer.code if allocation else None,
         "provider": allocation.provider.value if allocation else None,
         "roshLevel": rosh.level.value if rosh else None,
-        "overdueFrom": overdue.isoformat() if overdue else None,
+        "overdueFrom": _iso(summary.overdue_from),
         "tier": case.tier.tier if case.tier else None,
         "restrictedTo": case.restricted_to,
+        "nextDue": next_due,
+        "nextDueKey": next_due or NO_DUE,
+        "summary": summary_block(summary),
+        "bytes": Int64(0),  # the document's size, set once known (fixed width, so it does not change it)
     }
+
+
+def to_document(case: Case) -> dict[str, Any]:
+    document = case.model_dump(mode="json", exclude={"id"})
+    document["_id"] = case.id
+    document["current"] = current_block(case)
     return document
 
 
@@ -53,11 +106,98 @@ def document_size(document: dict[str, Any]) -> int:
     return len(bson.encode(document))
 
 
-def _checked(document: dict[str, Any]) -> dict[str, Any]:
-    size = document_size(document)
+def element_size(key: str, value: Any) -> int:
+    """Bytes a ``key: value`` element takes inside a BSON document (type, key, value)."""
+    return len(bson.encode({key: value})) - 5
+
+
+def stored_size(document: dict[str, Any]) -> int:
+    """The size recorded in the document at its last write (encoded afresh if it has none)."""
+    recorded = (document.get("current") or {}).get("bytes")
+    return int(recorded) if recorded else document_size(document)
+
+
+def _sized(document: dict[str, Any], size: int) -> dict[str, Any]:
     if size > DOCUMENT_SIZE_BUDGET:
         raise DocumentTooLarge(size, DOCUMENT_SIZE_BUDGET)
+    document["current"]["bytes"] = Int64(size)
     return document
+
+
+def _checked(document: dict[str, Any]) -> dict[str, Any]:
+    return _sized(document, document_size(document))
+
+
+@dataclass
+class Changes:
+    """An update document's parts, and how many bytes they add to the document."""
+
+    sets: dict[str, Any] = field(default_factory=dict)
+    pushes: dict[str, list] = field(default_factory=dict)
+    unsets: dict[str, str] = field(default_factory=dict)
+    delta: int = 0
+
+    def set(self, path: str, key: str, before: Any, after: Any, existed: bool = True) -> None:
+        self.sets[path] = after
+        self.delta += element_size(key, after) - (element_size(key, before) if existed else 0)
+
+    def update(self) -> dict[str, Any]:
+        update: dict[str, Any] = {}
+        if self.sets:
+            update["$set"] = self.sets
+        if self.pushes:
+            update["$push"] = {path: {"$each": items} for path, items in self.pushes.items()}
+        if self.unsets:
+            update["$unset"] = self.unsets
+        return update
+
+
+ATOMIC = {"current"}  # written whole: small, and always recomputed
+
+
+def diff(before: dict[str, Any], after: dict[str, Any], changes: Changes, prefix: str = "") -> Changes:
+    """What turns document ``before`` into ``after``, as disjoint paths: appended list items are
+    pushed, a list of the same length is compared item by item (changed sub-documents recursed
+    into by index), anything else that differs is set whole. Comparisons are of plain JSON values
+    (C speed); nothing is copied."""
+    for key, value in after.items():
+        path = prefix + key
+        if key not in before:
+            changes.set(path, key, None, value, existed=False)
+            continue
+        old = before[key]
+        if old == value:
+            continue
+        if isinstance(value, dict) and isinstance(old, dict) and path not in ATOMIC:
+            diff(old, value, changes, path + ".")
+        elif isinstance(value, list) and isinstance(old, list) and _list_diff(path, key, old, value, changes):
+            pass
+        else:
+            changes.set(path, key, old, value)
+    for key in before.keys() - after.keys():
+        changes.unsets[prefix + key] = ""
+        changes.delta -= element_size(key, before[key])
+    return changes
+
+
+def _list_diff(path: str, key: str, old: list, new: list, changes: Changes) -> bool:
+    """Appends and same-length edits; False when the list must be set whole (items removed, or
+    items changed and appended at once: MongoDB refuses a $set and a $push on one array)."""
+    n = len(old)
+    if len(new) > n and new[:n] == old:
+        changes.pushes[path] = tail = new[n:]
+        changes.delta += sum(element_size(str(n + i), item) for i, item in enumerate(tail))
+        return True
+    if len(new) != n:
+        return False
+    for i, (a, b) in enumerate(zip(old, new)):
+        if a == b:
+            continue
+        if isinstance(a, dict) and isinstance(b, dict):
+            diff(a, b, changes, f"{path}.{i}.")
+        else:
+            changes.set(f"{path}.{i}", str(i), a, b)
+    return True
 
 
 def filter_for(query: CaseQuery, after_crn: str | None) -> dict[str, Any]:
@@ -92,14 +232,69 @@ def filter_for(query: CaseQuery, after_crn: str | None) -> dict[str, Any]:
         conditions["current.tier"] = {"$in": list(query.tiers)}
     if after_crn is not None:
         conditions["crn"] = {"$gt": after_crn}
+    # Caseload views (docs/storage.md): a deadline pending on or before the day. NO_DUE sorts after
+    # every date, so the NEXT_DUE order key serves this filter and that order with one index.
+    if query.due_by is not None:
+        conditions["current.nextDueKey"] = {"$lte": query.due_by.isoformat()}
     return conditions
+
+
+ORDER_FIELDS = {CaseOrder.CRN: ("crn",), CaseOrder.NEXT_DUE: ("current.nextDueKey", "crn")}
+
+
+def keyset_after(order: CaseOrder, after: tuple[str, ...]) -> dict[str, Any]:
+    """The condition "after this key" in ``order`` (the cursor's keyset)."""
+    fields = ORDER_FIELDS[order]
+    branches = []
+    for i, name in enumerate(fields):
+        branch = {fields[j]: after[j] for j in range(i)}
+        branch[name] = {"$gt": after[i]}
+        branches.append(branch)
+    return branches[0] if len(branches) == 1 else {"$or": branches}
+
+
+def order_key(order: CaseOrder, document: dict[str, Any]) -> tuple[str, ...]:
+    current = document.get("current") or {}
+    return tuple(current.get(name.split(".", 1)[1], NO_DUE) if name.startswith("current.") else document[name]
+                 for name in ORDER_FIELDS[order])
+
+
+def summary_answers(day: date) -> dict[str, Any]:
+    """Documents whose stored summary answers for ``day`` (domain.summary: CaseSummary.usable_on)."""
+    iso = day.isoformat()
+    return {"current.summary.rules": summaries.RULES, "current.summary.asOf": {"$lte": iso},
+            "$or": [{"current.summary.validUntil": None}, {"current.summary.validUntil": {"$gt": iso}}]}
+
+
+def summary_does_not_answer(day: date) -> dict[str, Any]:
+    iso = day.isoformat()
+    return {"$or": [{"current.summary.rules": {"$ne": summaries.RULES}}, {"current.summary.asOf": {"$gt": iso}},
+                    {"current.summary.validUntil": {"$ne": None, "$lte": iso}}]}
+
+
+# The worst state reached wins: each stored day is the first a standard reaches that state or worse.
+STATE_FIELDS = (("overdue", "OVERDUE"), ("notMet", "NOT_MET"), ("due", "DUE"), ("met", "MET"))
+
+
+def _state_on(day: str) -> dict[str, Any]:
+    """An aggregation expression: the worst state of one stored standard on ``day``."""
+    def reached(name: str) -> dict[str, Any]:
+        return {"$and": [{"$ne": [f"$s.{name}", None]}, {"$lte": [f"$s.{name}", day]}]}
+
+    return {"$switch": {"branches": [{"case": reached(name), "then": state} for name, state in STATE_FIELDS],
+                        "default": None}}
+
+
+def both(*conditions: dict[str, Any]) -> dict[str, Any]:
+    return {"$and": [c for c in conditions if c]}
 
 
 class MongoCaseRepository:
     """Implements ``domain.ports.CaseRepository`` over a motor (or mongomock-motor) collection."""
 
-    def __init__(self, collection) -> None:
+    def __init__(self, collection, embedded: bool = False) -> None:
         self.collection = collection
+        self.embedded = embedded
 
     async def get(self, crn: str) -> Case | None:
         document = await self.collection.find_one({"crn": crn})
@@ -110,6 +305,22 @@ class MongoCaseRepository:
         found = {document["crn"]: from_document(document) async for document in cursor}
         return [found.get(crn) for crn in crns]
 
+    async def load(self, crn: str) -> Loaded | None:
+        document = await self.collection.find_one({"crn": crn})
+        if document is None:
+            return None
+        case = from_document(document)
+        return Loaded(case=case, version=case.version, snapshot=document)
+
+    async def save(self, loaded: Loaded) -> bool:
+        after = to_document(loaded.case)
+        before = loaded.snapshot
+        changes = diff(before, after, Changes())
+        _sized(after, stored_size(before) + changes.delta)  # sets current.bytes, which changes.sets holds
+        result = await self.collection.update_one({"_id": loaded.case.id, "version": loaded.version},
+                                                  changes.update())
+        return result.matched_count == 1
+
     async def add(self, case: Case) -> None:
         try:
             await self.collection.insert_one(_checked(to_document(case)))
@@ -117,6 +328,8 @@ class MongoCaseRepository:
             raise DuplicateCrn(case.crn) from duplicate
 
     async def replace(self, case: Case, expected_version: int) -> bool:
+        """Write the whole document (tools: seeding, migrations, a summary refresh), guarded by the
+        version. Use cases write through ``save``."""
         result = await self.collection.replace_one({"_id": case.id, "version": expected_version},
                                                    _checked(to_document(case)))
         return result.matched_count == 1
@@ -124,3 +337,43 @@ class MongoCaseRepository:
     async def find(self, query: CaseQuery, first: int, after_crn: str | None) -> list[Case]:
         cursor = self.collection.find(filter_for(query, after_crn)).sort("crn", 1).limit(first)
         return [from_document(document) async for document in cursor]
+
+    async def page(self, query: CaseQuery, first: int, order: CaseOrder,
+                   after: tuple[str, ...] | None) -> list[tuple[tuple[str, ...], Case]]:
+        conditions = filter_for(query, None)
+        if after is not None:
+            conditions = both(conditions, keyset_after(order, after))
+        cursor = self.collection.find(conditions).sort([(name, 1) for name in ORDER_FIELDS[order]]).limit(first)
+        return [(order_key(order, document), from_document(document)) async for document in cursor]
+
+    async def tally(self, query: CaseQuery, as_of: date) -> Tally:
+        """Counted from the stored summaries, without loading a case: by the server's aggregation,
+        or, on the embedded store (whose ``aggregate`` copies every document of the collection
+        first), from an indexed find of the summaries alone. Tests check the two agree."""
+        match = both(filter_for(query, None), summary_answers(as_of))
+        if self.embedded:
+            return await self._tally_by_find(match, as_of.isoformat())
+        pipeline = [{"$match": match}, {"$project": {"_id": 0, "s": "$current.summary.standards"}},
+                    {"$unwind": "$s"}, {"$project": {"id": "$s.id", "state": _state_on(as_of.isoformat())}},
+                    {"$match": {"state": {"$ne": None}}},
+                    {"$group": {"_id": {"id": "$id", "state": "$state"}, "n": {"$sum": 1}}}]
+        tally = Tally(cases=await self.collection.count_documents(match))
+        async for row in self.collection.aggregate(pipeline):
+            tally.counts.setdefault(row["_id"]["id"], {})[row["_id"]["state"]] = row["n"]
+        return tally
+
+    async def _tally_by_find(self, match: dict[str, Any], day: str) -> Tally:
+        tally = Tally()
+        async for document in self.collection.find(match, {"_id": 0, "current.summary.standards": 1}):
+            tally.cases += 1
+            for item in document["current"]["summary"]["standards"]:
+                state = next((state for name, state in STATE_FIELDS if item.get(name) and item[name] <= day), None)
+                if state is not None:
+                    row = tally.counts.setdefault(item["id"], {})
+                    row[state] = row.get(state, 0) + 1
+        return tally
+
+    async def unsummarised(self, query: CaseQuery, as_of: date) -> AsyncIterator[Case]:
+        cursor = self.collection.find(both(filter_for(query, None), summary_does_not_answer(as_of))).sort("crn", 1)
+        async for document in cursor:
+            yield from_document(document)

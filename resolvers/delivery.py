@@ -7,7 +7,7 @@ from typing import Annotated
 import strawberry
 
 from domain.delivery import use_cases as delivery
-from resolvers.common import INPUT, remember
+from resolvers.common import INPUT, call, keyed, remember
 from schema.common import RecordStamp, user_errors
 from schema.context import Context
 from schema.delivery.inputs import (
@@ -54,7 +54,7 @@ class DeliveryMutation:
     async def record_appointment(self, info: strawberry.Info[Context],
                                  input: Annotated[RecordAppointmentInput, strawberry.argument(description=INPUT)]
                                  ) -> RecordAppointmentPayload:
-        outcome = await delivery.record_appointment(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await delivery.record_appointment(*call(info, input))
         remember(info, outcome)
         appointment, failure = outcome.created if outcome.ok else (None, None)
         crn, sentence_id = (outcome.case.crn, input.to_domain().sentence_id) if outcome.ok else (None, None)
@@ -68,7 +68,7 @@ class DeliveryMutation:
                                      "PLAN-4 (pre-release no more than 12 weeks before release).")
     async def record_plan(self, info: strawberry.Info[Context],
                           input: Annotated[RecordPlanInput, strawberry.argument(description=INPUT)]) -> RecordPlanPayload:
-        outcome = await delivery.record_plan(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await delivery.record_plan(*call(info, input))
         remember(info, outcome)
         return RecordPlanPayload(case=case_of(outcome), user_errors=user_errors(outcome),
                                  plan=Plan.of(outcome.created) if outcome.ok else None)
@@ -76,7 +76,7 @@ class DeliveryMutation:
     @strawberry.mutation(description="Record a plan review (PLAN-5): clears a review set due by a RoSH change or a transfer.")
     async def review_plan(self, info: strawberry.Info[Context],
                           input: Annotated[ReviewPlanInput, strawberry.argument(description=INPUT)]) -> ReviewPlanPayload:
-        outcome = await delivery.review_plan(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await delivery.review_plan(*call(info, input))
         remember(info, outcome)
         review = outcome.created
         return ReviewPlanPayload(case=case_of(outcome), user_errors=user_errors(outcome),
@@ -90,7 +90,7 @@ class DeliveryMutation:
                                          input: Annotated[ReferToApprovedPremisesInput, strawberry.argument(description=INPUT)]
                                          ) -> ReferToApprovedPremisesPayload:
         command = input.to_domain()
-        outcome = await delivery.refer_to_approved_premises(info.context.uow, info.context.principal, command)
+        outcome = await delivery.refer_to_approved_premises(keyed(info, input, command), info.context.principal, command)
         remember(info, outcome)
         referral = (ApprovedPremisesReferral.of(outcome.case.sentence(command.sentence_id), outcome.created)
                     if outcome.ok else None)
@@ -101,7 +101,7 @@ class DeliveryMutation:
     async def complete_evaluation(self, info: strawberry.Info[Context],
                                   input: Annotated[CompleteEvaluationInput, strawberry.argument(description=INPUT)]
                                   ) -> CompleteEvaluationPayload:
-        outcome = await delivery.complete_evaluation(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await delivery.complete_evaluation(*call(info, input))
         remember(info, outcome)
         return CompleteEvaluationPayload(case=case_of(outcome), user_errors=user_errors(outcome),
                                          evaluation=Evaluation(completed_on=outcome.created.completed_on,
@@ -111,7 +111,7 @@ class DeliveryMutation:
     async def terminate_sentence(self, info: strawberry.Info[Context],
                                  input: Annotated[TerminateSentenceInput, strawberry.argument(description=INPUT)]
                                  ) -> TerminateSentencePayload:
-        outcome = await delivery.terminate_sentence(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await delivery.terminate_sentence(*call(info, input))
         remember(info, outcome)
         return TerminateSentencePayload(case=case_of(outcome), user_errors=user_errors(outcome),
                                         termination=Termination.of(outcome.created) if outcome.ok else None)
@@ -122,7 +122,7 @@ class DeliveryMutation:
                                          input: Annotated[RecordUnpaidWorkSessionInput, strawberry.argument(description=INPUT)]
                                          ) -> RecordUnpaidWorkSessionPayload:
         command = input.to_domain()
-        outcome = await delivery.record_unpaid_work_session(info.context.uow, info.context.principal, command)
+        outcome = await delivery.record_unpaid_work_session(keyed(info, input, command), info.context.principal, command)
         remember(info, outcome)
         session = UnpaidWorkSession.of(outcome.case.crn, command.sentence_id, outcome.created) if outcome.ok else None
         return RecordUnpaidWorkSessionPayload(case=case_of(outcome), user_errors=user_errors(outcome), session=session)
@@ -132,7 +132,7 @@ class DeliveryMutation:
                                       input: Annotated[RecordRarActivityDayInput, strawberry.argument(description=INPUT)]
                                       ) -> RecordRarActivityDayPayload:
         command = input.to_domain()
-        outcome = await delivery.record_rar_activity_day(info.context.uow, info.context.principal, command)
+        outcome = await delivery.record_rar_activity_day(keyed(info, input, command), info.context.principal, command)
         remember(info, outcome)
         day = RarActivityDay.of(outcome.case.crn, command.sentence_id, outcome.created) if outcome.ok else None
         return RecordRarActivityDayPayload(case=case_of(outcome), user_errors=user_errors(outcome), activity_day=day)
@@ -142,7 +142,7 @@ class DeliveryMutation:
     async def vary_requirement(self, info: strawberry.Info[Context],
                                input: Annotated[VaryRequirementInput, strawberry.argument(description=INPUT)]
                                ) -> VaryRequirementPayload:
-        outcome = await delivery.vary_requirement(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await delivery.vary_requirement(*call(info, input))
         remember(info, outcome)
         requirement = None
         if outcome.ok:

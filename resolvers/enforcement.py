@@ -7,7 +7,7 @@ from typing import Annotated
 import strawberry
 
 from domain.enforcement import use_cases as enforcement
-from resolvers.common import INPUT, remember
+from resolvers.common import INPUT, call, keyed, remember
 from schema.common import RecordStamp, user_errors
 from schema.context import Context
 from schema.enforcement.inputs import (
@@ -39,7 +39,7 @@ class EnforcementMutation:
                                        input: Annotated[DecideFailureToComplyInput, strawberry.argument(description=INPUT)]
                                        ) -> DecideFailureToComplyPayload:
         command = input.to_domain()
-        outcome = await enforcement.decide_failure_to_comply(info.context.uow, info.context.principal, command)
+        outcome = await enforcement.decide_failure_to_comply(keyed(info, input, command), info.context.principal, command)
         remember(info, outcome)
         return DecideFailureToComplyPayload(
             case=case_of(outcome), user_errors=user_errors(outcome), client_mutation_id=input.client_mutation_id,
@@ -51,7 +51,7 @@ class EnforcementMutation:
                                      "needs the SENIOR_MANAGER role (LIC-3).")
     async def issue_warning(self, info: strawberry.Info[Context],
                             input: Annotated[IssueWarningInput, strawberry.argument(description=INPUT)]) -> IssueWarningPayload:
-        outcome = await enforcement.issue_warning(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await enforcement.issue_warning(*call(info, input))
         remember(info, outcome)
         warning = outcome.created if outcome.ok else None
         return IssueWarningPayload(case=case_of(outcome), user_errors=user_errors(outcome),
@@ -65,7 +65,7 @@ class EnforcementMutation:
     async def initiate_breach(self, info: strawberry.Info[Context],
                               input: Annotated[InitiateBreachInput, strawberry.argument(description=INPUT)]) -> BreachPayload:
         command = input.to_domain()
-        outcome = await enforcement.initiate_breach(info.context.uow, info.context.principal, command)
+        outcome = await enforcement.initiate_breach(keyed(info, input, command), info.context.principal, command)
         return _breach_payload(info, outcome, input.client_mutation_id)
 
     @strawberry.mutation(description="Record the court's outcome of breach (ENF-5): ORDER_CONTINUED returns the sentence to "
@@ -74,35 +74,34 @@ class EnforcementMutation:
                                     input: Annotated[RecordBreachOutcomeInput, strawberry.argument(description=INPUT)]
                                     ) -> BreachPayload:
         command = input.to_domain()
-        outcome = await enforcement.record_breach_outcome(info.context.uow, info.context.principal, command)
+        outcome = await enforcement.record_breach_outcome(keyed(info, input, command), info.context.principal, command)
         return _breach_payload(info, outcome, input.client_mutation_id)
 
     @strawberry.mutation(description="Record the decision to recommend recall (LIC-1). The sentence becomes RECALLED; the "
                                      "report is due 24 hours later, 2 in an emergency (LIC-2).")
     async def recommend_recall(self, info: strawberry.Info[Context],
                                input: Annotated[RecommendRecallInput, strawberry.argument(description=INPUT)]) -> RecallPayload:
-        outcome = await enforcement.recommend_recall(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await enforcement.recommend_recall(*call(info, input))
         return _recall_payload(info, outcome, input.client_mutation_id)
 
     @strawberry.mutation(description="Record that the recall report reached the NPS/NOMS (LIC-2).")
     async def record_recall_report_sent(self, info: strawberry.Info[Context],
                                         input: Annotated[RecordRecallReportSentInput, strawberry.argument(description=INPUT)]
                                         ) -> RecallPayload:
-        outcome = await enforcement.record_recall_report_sent(info.context.uow, info.context.principal,
-                                                              input.to_domain())
+        outcome = await enforcement.record_recall_report_sent(*call(info, input))
         return _recall_payload(info, outcome, input.client_mutation_id)
 
     @strawberry.mutation(description="Record re-release after recall (LIC-4): earlier warnings and failures are spent.")
     async def record_re_release(self, info: strawberry.Info[Context],
                                 input: Annotated[RecordReReleaseInput, strawberry.argument(description=INPUT)]) -> RecallPayload:
-        outcome = await enforcement.record_rerelease(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await enforcement.record_rerelease(*call(info, input))
         return _recall_payload(info, outcome, input.client_mutation_id)
 
     @strawberry.mutation(description="Record a change of address (ENF-6); it may create failures to comply awaiting decision.")
     async def record_address_change(self, info: strawberry.Info[Context],
                                     input: Annotated[RecordAddressChangeInput, strawberry.argument(description=INPUT)]
                                     ) -> RecordAddressChangePayload:
-        outcome = await enforcement.record_address_change(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await enforcement.record_address_change(*call(info, input))
         remember(info, outcome)
         failures = []
         if outcome.ok:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 
 from domain.core.enums import Gender, OffenceCategory, Provider, RequirementType, RoshLevel, SentenceType
 
@@ -99,3 +100,12 @@ class CaseQuery:
     providers: tuple[Provider | None, ...] | None = None
     # Token subject of the viewer: restricted cases are kept to those that list it.
     viewer: str | None = None
+    # Caseload views: only cases with an undischarged duty whose deadline is on or before this day.
+    due_by: date | None = None
+
+
+class CaseOrder(str, Enum):
+    """The order of a page of cases: by CRN, or by the soonest deadline pending (then CRN)."""
+
+    CRN = "CRN"
+    NEXT_DUE = "NEXT_DUE"

@@ -9,7 +9,7 @@ import strawberry
 from domain.core import enums as d
 from domain.delivery import commands as c
 from schema import enums
-from schema.common import EXPECTED_VERSION, SENTENCE_ID, local_id
+from schema.common import EXPECTED_VERSION, SENTENCE_ID, MutationInput, local_id
 
 
 @strawberry.input(description="An appointment: arranged (no outcome) or with what happened.")
@@ -42,7 +42,7 @@ class PlanObjectiveInput:
 
 
 @strawberry.input(description="A sentence plan (PLAN-1, PLAN-2, PLAN-4).")
-class RecordPlanInput:
+class RecordPlanInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
     completed_on: date = strawberry.field(description="Date completed; for a licence or PSS, a pre-release plan is no more than 12 weeks before release (PLAN-4).")
@@ -61,7 +61,7 @@ class RecordPlanInput:
 
 
 @strawberry.input(description="A review of the plan (PLAN-5).")
-class ReviewPlanInput:
+class ReviewPlanInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
     reviewed_on: date = strawberry.field(description="Date of the review.")
@@ -76,7 +76,7 @@ class ReviewPlanInput:
 
 
 @strawberry.input(description="A referral to Approved Premises before release (AP-1).")
-class ReferToApprovedPremisesInput:
+class ReferToApprovedPremisesInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     sentence_id: strawberry.ID = strawberry.field(description="Global ID of the licence or PSS sentence.")
     referred_on: date = strawberry.field(description="Date of the referral; less than three months before release is accepted but NOT_MET (AP-1).")
@@ -90,7 +90,7 @@ class ReferToApprovedPremisesInput:
 
 
 @strawberry.input(description="The end-of-sentence evaluation (END-1).")
-class CompleteEvaluationInput:
+class CompleteEvaluationInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
     completed_on: date = strawberry.field(description="Date completed: no earlier than eight weeks before the sentence ends (END-1).")
@@ -104,7 +104,7 @@ class CompleteEvaluationInput:
 
 
 @strawberry.input(description="The end of a sentence, with the agencies notified (END-2).")
-class TerminateSentenceInput:
+class TerminateSentenceInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
     terminated_on: date = strawberry.field(description="Date the sentence ended.")
@@ -122,7 +122,7 @@ class TerminateSentenceInput:
 
 
 @strawberry.input(description="A session of unpaid work that has happened (REQ-UPW-4).")
-class RecordUnpaidWorkSessionInput:
+class RecordUnpaidWorkSessionInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
     requirement_id: strawberry.ID = strawberry.field(description="Global ID of the unpaid work requirement.")
@@ -141,7 +141,7 @@ class RecordUnpaidWorkSessionInput:
 
 
 @strawberry.input(description="A rehabilitation activity day delivered (REQ-RAR-1).")
-class RecordRarActivityDayInput:
+class RecordRarActivityDayInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
     requirement_id: strawberry.ID = strawberry.field(description="Global ID of the RAR.")
@@ -156,7 +156,7 @@ class RecordRarActivityDayInput:
 
 
 @strawberry.input(description="A court's variation or termination of a requirement; the varied requirement must pass the REQ-* rules.")
-class VaryRequirementInput:
+class VaryRequirementInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
     requirement_id: strawberry.ID = strawberry.field(description="Global ID of the requirement.")

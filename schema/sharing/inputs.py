@@ -10,11 +10,11 @@ from domain.core import enums as d
 from domain.sharing import commands as c
 from domain.sharing.victims import RecordVictim
 from schema import enums
-from schema.common import EXPECTED_VERSION, SENTENCE_ID, local_id
+from schema.common import EXPECTED_VERSION, SENTENCE_ID, MutationInput, local_id
 
 
 @strawberry.input(description="Restrict a case to an allow-list of staff; to everyone else it does not exist. You stay on the list.")
-class RestrictCaseInput:
+class RestrictCaseInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     allowed_subjects: list[str] = strawberry.field(description="Token subjects (user ids) of the staff who may see it; empty lifts the restriction.")
     expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
