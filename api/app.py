@@ -24,6 +24,26 @@ from resolvers.root import schema
 logger = logging.getLogger("probation")
 
 
+# Young-generation threshold raised from 700: a write parses and dumps a case (tens of thousands of
+# objects at a long history), which at 700 set off several full collections per write; measured by
+# scripts/benchmark.py (docs/storage.md, Garbage collection).
+GC_THRESHOLDS = (50_000, 20, 100)
+_gc_tuned = False
+
+
+def tune_garbage_collector() -> None:
+    """Once per process, after start-up: everything alive now (modules, the schema, caches) lives as
+    long as the process, so it is frozen out of the collector's generations and full collections on
+    the request path stop walking it; and the thresholds are raised."""
+    global _gc_tuned
+    if _gc_tuned:
+        return
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
+    _gc_tuned = True
+
+
 def create_app(settings: Settings | None = None, *, clock: Clock | None = None) -> Starlette:
     settings = settings or Settings()
     clock = clock or SystemClock()
@@ -46,11 +66,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
 
                 loaded = await load_demo_cases(app.state.uow, clock)
                 logger.warning("Loaded %d demo cases: %s", len(loaded), ", ".join(loaded))
-            # Everything alive now (modules, the schema, the caches) lives as long as the process: moved
-            # out of the collector's generations, full collections on the request path stop walking it
-            # (docs/storage.md, Garbage collection; measured by scripts/benchmark.py).
-            gc.collect()
-            gc.freeze()
+            tune_garbage_collector()
             yield
         finally:
             store.close()

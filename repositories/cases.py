@@ -17,6 +17,7 @@ the stored size and the size of what changed, so the budget is checked without e
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -289,24 +290,81 @@ def both(*conditions: dict[str, Any]) -> dict[str, Any]:
     return {"$and": [c for c in conditions if c]}
 
 
+class DocumentCache:
+    """The documents this process last read or wrote, by CRN, each good only at its version: a read
+    asks the store for the version alone (a projection, no document transferred or decoded) and
+    parses the cached document when it matches. Sound because every write changes the version
+    (the guard of every update), so a cached document is either the stored one or not used. The
+    documents are never modified (the repository only reads them); bounded by their total size."""
+
+    def __init__(self, max_bytes: int = 64 * 1024 * 1024) -> None:
+        self.max_bytes = max_bytes
+        self.bytes = 0
+        self.entries: OrderedDict[str, tuple[int, int, dict[str, Any]]] = OrderedDict()
+
+    def get(self, crn: str, version: int) -> dict[str, Any] | None:
+        entry = self.entries.get(crn)
+        if entry is None or entry[0] != version:
+            return None
+        self.entries.move_to_end(crn)
+        return entry[2]
+
+    def put(self, document: dict[str, Any]) -> None:
+        size = stored_size(document)
+        self.drop(document["crn"])
+        if size > self.max_bytes:
+            return
+        self.entries[document["crn"]] = (document["version"], size, document)
+        self.bytes += size
+        while self.bytes > self.max_bytes:
+            _, (_, dropped, _) = self.entries.popitem(last=False)
+            self.bytes -= dropped
+
+    def drop(self, crn: str) -> None:
+        entry = self.entries.pop(crn, None)
+        if entry is not None:
+            self.bytes -= entry[1]
+
+
 class MongoCaseRepository:
     """Implements ``domain.ports.CaseRepository`` over a motor (or mongomock-motor) collection."""
 
-    def __init__(self, collection, embedded: bool = False) -> None:
+    def __init__(self, collection, embedded: bool = False, cache: DocumentCache | None = None) -> None:
         self.collection = collection
         self.embedded = embedded
+        self.cache = cache if cache is not None else DocumentCache()
+
+    async def _document(self, crn: str) -> dict[str, Any] | None:
+        """The stored document: from the cache when its version is the stored one."""
+        probe = await self.collection.find_one({"crn": crn}, {"_id": 0, "version": 1})
+        if probe is None:
+            self.cache.drop(crn)
+            return None
+        cached = self.cache.get(crn, probe["version"])
+        if cached is not None:
+            return cached
+        document = await self.collection.find_one({"crn": crn})
+        if document is not None:
+            self.cache.put(document)
+        return document
 
     async def get(self, crn: str) -> Case | None:
-        document = await self.collection.find_one({"crn": crn})
+        document = await self._document(crn)
         return from_document(document) if document else None
 
     async def get_many(self, crns: Sequence[str]) -> list[Case | None]:
-        cursor = self.collection.find({"crn": {"$in": list(crns)}})
-        found = {document["crn"]: from_document(document) async for document in cursor}
-        return [found.get(crn) for crn in crns]
+        versions = {d["crn"]: d["version"] async for d in
+                    self.collection.find({"crn": {"$in": list(crns)}}, {"_id": 0, "crn": 1, "version": 1})}
+        documents = {crn: self.cache.get(crn, version) for crn, version in versions.items()}
+        missing = [crn for crn, document in documents.items() if document is None]
+        if missing:
+            async for document in self.collection.find({"crn": {"$in": missing}}):
+                self.cache.put(document)
+                documents[document["crn"]] = document
+        return [from_document(documents[crn]) if documents.get(crn) is not None else None for crn in crns]
 
     async def load(self, crn: str) -> Loaded | None:
-        document = await self.collection.find_one({"crn": crn})
+        document = await self._document(crn)
         if document is None:
             return None
         case = from_document(document)
@@ -319,17 +377,24 @@ class MongoCaseRepository:
         _sized(after, stored_size(before) + changes.delta)  # sets current.bytes, which changes.sets holds
         result = await self.collection.update_one({"_id": loaded.case.id, "version": loaded.version},
                                                   changes.update())
-        return result.matched_count == 1
+        if result.matched_count == 1:
+            self.cache.put(after)  # what the update made of the stored document
+            return True
+        self.cache.drop(loaded.case.crn)
+        return False
 
     async def add(self, case: Case) -> None:
+        document = _checked(to_document(case))
         try:
-            await self.collection.insert_one(_checked(to_document(case)))
+            await self.collection.insert_one(document)
         except DuplicateKeyError as duplicate:
             raise DuplicateCrn(case.crn) from duplicate
+        self.cache.put(document)
 
     async def replace(self, case: Case, expected_version: int) -> bool:
         """Write the whole document (tools: seeding, migrations, a summary refresh), guarded by the
         version. Use cases write through ``save``."""
+        self.cache.drop(case.crn)
         result = await self.collection.replace_one({"_id": case.id, "version": expected_version},
                                                    _checked(to_document(case)))
         return result.matched_count == 1
