@@ -48,6 +48,8 @@ async def create_case(uow: UnitOfWork, principal: Principal, command: CreateCase
         errors.append(refused)
     if errors:
         return fail(*errors)
+    if command.crn is not None and await uow.cases.get(command.crn) is not None:
+        return fail(Violation(ErrorCode.DUPLICATE, f"A case with CRN {command.crn} already exists.", ("crn",)))
     number = pnc.normalise(command.offender.pnc_number) if command.offender.pnc_number else None
     stamp = uow.stamp(principal)
     offender = Offender(**{**command.offender.__dict__, "pnc_number": number})
