@@ -375,8 +375,9 @@ class MongoCaseRepository:
         before = loaded.snapshot
         changes = diff(before, after, Changes())
         _sized(after, stored_size(before) + changes.delta)  # sets current.bytes, which changes.sets holds
-        result = await self.collection.update_one({"_id": loaded.case.id, "version": loaded.version},
-                                                  changes.update())
+        # crn in the filter too: it names the shard a sharded cluster keeps the case on (docs/storage.md)
+        result = await self.collection.update_one({"_id": loaded.case.id, "crn": loaded.case.crn,
+                                                   "version": loaded.version}, changes.update())
         if result.matched_count == 1:
             self.cache.put(after)  # what the update made of the stored document
             return True

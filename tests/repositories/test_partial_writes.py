@@ -215,3 +215,16 @@ async def test_the_servers_aggregation_and_the_embedded_find_count_the_same(stor
     by_find = await store.cases.tally(CaseQuery(), day)
     by_aggregation = await MongoCaseRepository(store.cases.collection, embedded=False).tally(CaseQuery(), day)
     assert by_find == by_aggregation and by_find.cases == 1 and by_find.counts
+
+
+async def test_a_summary_written_under_other_rules_is_not_used_but_evaluated_afresh(store, uow, admin):
+    from domain.records.commands import CaseQuery
+    from domain.records.use_cases import standards_report
+
+    sentence_id = await opened(uow, admin)
+    await delivery.record_appointment(uow, admin, appointment(sentence_id, 30, AppointmentOutcome.FAILED_TO_ATTEND))
+    expected = await standards_report(uow, admin, CaseQuery(), TODAY)
+    await store.cases.collection.update_one({"crn": "X123456"}, {"$set": {"current.summary.rules": "older rules",
+                                                                         "current.summary.standards": []}})
+    again = await standards_report(uow, admin, CaseQuery(), TODAY)
+    assert again.cases == expected.cases == 1 and again.counts == expected.counts and expected.counts
