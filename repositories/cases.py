@@ -353,6 +353,11 @@ class MongoCaseRepository:
         return from_document(document) if document else None
 
     async def get_many(self, crns: Sequence[str]) -> list[Case | None]:
+        documents = await self._documents(crns)
+        return [from_document(documents[crn]) if crn in documents else None for crn in crns]
+
+    async def _documents(self, crns: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The stored documents of these CRNs (those that exist), from the cache where it is current."""
         versions = {d["crn"]: d["version"] async for d in
                     self.collection.find({"crn": {"$in": list(crns)}}, {"_id": 0, "crn": 1, "version": 1})}
         documents = {crn: self.cache.get(crn, version) for crn, version in versions.items()}
@@ -361,7 +366,18 @@ class MongoCaseRepository:
             async for document in self.collection.find({"crn": {"$in": missing}}):
                 self.cache.put(document)
                 documents[document["crn"]] = document
-        return [from_document(documents[crn]) if documents.get(crn) is not None else None for crn in crns]
+        return {crn: document for crn, document in documents.items() if document is not None}
+
+    async def _ordered(self, conditions: dict[str, Any], order: CaseOrder, first: int) -> list[dict[str, Any]]:
+        """A page in two steps: the keys of the page (only the order's fields come back, read from the
+        index), then its documents by CRN (the cache answers for those it holds). The embedded store
+        would otherwise copy every matching document to return ``first`` of them."""
+        fields = ORDER_FIELDS[order]
+        projection = {"_id": 0, **dict.fromkeys(fields, 1)}
+        cursor = self.collection.find(conditions, projection).sort([(name, 1) for name in fields]).limit(first)
+        crns = [key["crn"] async for key in cursor]
+        documents = await self._documents(crns)
+        return [documents[crn] for crn in crns if crn in documents]
 
     async def load(self, crn: str) -> Loaded | None:
         document = await self._document(crn)
@@ -401,16 +417,15 @@ class MongoCaseRepository:
         return result.matched_count == 1
 
     async def find(self, query: CaseQuery, first: int, after_crn: str | None) -> list[Case]:
-        cursor = self.collection.find(filter_for(query, after_crn)).sort("crn", 1).limit(first)
-        return [from_document(document) async for document in cursor]
+        return [from_document(d) for d in await self._ordered(filter_for(query, after_crn), CaseOrder.CRN, first)]
 
     async def page(self, query: CaseQuery, first: int, order: CaseOrder,
                    after: tuple[str, ...] | None) -> list[tuple[tuple[str, ...], Case]]:
         conditions = filter_for(query, None)
         if after is not None:
             conditions = both(conditions, keyset_after(order, after))
-        cursor = self.collection.find(conditions).sort([(name, 1) for name in ORDER_FIELDS[order]]).limit(first)
-        return [(order_key(order, document), from_document(document)) async for document in cursor]
+        return [(order_key(order, document), from_document(document))
+                for document in await self._ordered(conditions, order, first)]
 
     async def tally(self, query: CaseQuery, as_of: date) -> Tally:
         """Counted from the stored summaries, without loading a case: by the server's aggregation,
