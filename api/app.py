@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import re
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from functools import partial
 from http import HTTPStatus
 
@@ -81,6 +83,26 @@ async def internal_error(request: Request, error: Exception) -> JSONResponse:
                           requestId=current_request_id() or "-")
 
 
+# Young-generation threshold raised from 700: a write parses and dumps a case (tens of thousands of
+# objects at a long history), which at 700 set off several full collections per write; measured by
+# scripts/benchmark.py (docs/storage.md, Garbage collection).
+GC_THRESHOLDS = (50_000, 20, 100)
+_gc_tuned = False
+
+
+def tune_garbage_collector() -> None:
+    """Once per process, after start-up: everything alive now (modules, the schema, caches) lives as
+    long as the process, so it is frozen out of the collector's generations and full collections on
+    the request path stop walking it; and the thresholds are raised."""
+    global _gc_tuned
+    if _gc_tuned:
+        return
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
+    _gc_tuned = True
+
+
 def create_app(settings: Settings | None = None, *, clock: Clock | None = None) -> Starlette:
     settings = settings or load_settings()
     clock = clock or SystemClock()
@@ -110,7 +132,8 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         tasks: list[asyncio.Task] = []
         try:
             app.state.store = store
-            app.state.uow = UnitOfWork(store.cases, clock, store.tiers, store.audit, store.victims, store.officers)
+            app.state.uow = UnitOfWork(store.cases, clock, store.tiers, store.audit, store.victims, store.officers, store.claims,
+                                       idempotency_window=timedelta(hours=settings.idempotency_window_hours))
             app.state.refusals = RefusalAggregator(app.state.uow.record, clock.now,
                                                    window_seconds=settings.refusal_audit_window_seconds,
                                                    max_sources=settings.refusal_audit_max_sources)
@@ -130,6 +153,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
                                                                 on_ready=load_demo)))
             tasks.append(asyncio.create_task(app.state.refusals.run()))
             lifecycle.install()
+            tune_garbage_collector()
             yield
         finally:
             lifecycle.uninstall()

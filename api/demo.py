@@ -30,6 +30,7 @@ from domain.core.ports import Clock
 from domain.core.principal import Principal
 from domain.core.unit_of_work import UnitOfWork
 from domain.delivery import use_cases as delivery
+from domain.delivery.commands import PlanObjectiveDetails, RecordAppointment, RecordPlan, RecordUnpaidWorkSession
 from domain.enforcement import use_cases as enforcement
 from domain.enforcement.commands import (
     DecideFailureToComply,
@@ -38,7 +39,6 @@ from domain.enforcement.commands import (
     RecommendRecall,
     RecordRecallReportReceived,
 )
-from domain.delivery.commands import PlanObjectiveDetails, RecordAppointment, RecordPlan, RecordUnpaidWorkSession
 from domain.records import use_cases as records
 from domain.records.commands import (
     AddSentence,

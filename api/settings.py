@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     auth_clock_skew_seconds: int = Field(default=30, ge=0, le=300, description="Leeway for exp/nbf/iat.")
     graphiql: bool | None = Field(default=None, description="Serve GraphiQL at /graphql; default on in development, off in production.")
     demo_data: bool = Field(default=False, description="Load a handful of realistic demo cases at start-up (skipped when already there).")
+    idempotency_window_hours: float = Field(
+        default=24, gt=0, le=24 * 30,
+        description="How long a mutation's clientMutationId is remembered: a retry within it replays the first result.")
 
     # The HTTP edge: limits, CORS, introspection, shutdown.
     max_body_bytes: int = Field(default=1_048_576, ge=1024, description="Largest request body accepted (413 past it).")

@@ -31,10 +31,12 @@ from domain.delivery import standards as delivery
 from domain.enforcement import standards as enforcement
 from domain.records import (
     allocation,  # noqa: F401  (ALLOC-2..4)
+    notifications,
     requirements,  # noqa: F401  (REQ-*)
+)
+from domain.records import (
     rules as record_rules,  # noqa: F401  (REQ-PRG-1)
 )
-from domain.records import notifications
 from domain.records import standards as records
 from domain.risk import rules as risk_rules  # noqa: F401  (RISK-1, RISK-3, SAFE-1)
 from domain.risk import standards as risk

@@ -11,6 +11,7 @@ from motor.motor_asyncio import AsyncIOMotorClient
 
 from repositories.audit import MongoAuditLog
 from repositories.cases import MongoCaseRepository
+from repositories.claims import MongoClaims
 from repositories.indexes import ensure_indexes
 from repositories.officers import MongoOfficerDirectory
 from repositories.tiers import MongoTierHistory
@@ -30,6 +31,7 @@ class Store:
     audit: MongoAuditLog
     victims: MongoVictimRepository
     officers: MongoOfficerDirectory
+    claims: MongoClaims
 
     async def ping(self) -> bool:
         try:
@@ -69,6 +71,7 @@ def open_store(mongodb_uri: str | None, database_name: str, *, server_selection_
         client = AsyncMongoMockClient(tz_aware=True)
         embedded = True
     database = client[database_name]
-    return Store(client=client, database=database, embedded=embedded, cases=MongoCaseRepository(database["cases"]),
+    return Store(client=client, database=database, embedded=embedded, cases=MongoCaseRepository(database["cases"], embedded),
                  tiers=MongoTierHistory(database["tier_calculations"]), audit=MongoAuditLog(database["audit"]),
-                 victims=MongoVictimRepository(database["victims"]), officers=MongoOfficerDirectory(database["officers"]))
+                 victims=MongoVictimRepository(database["victims"]), officers=MongoOfficerDirectory(database["officers"]),
+                 claims=MongoClaims(database["claims"]))

@@ -32,6 +32,11 @@ INDEXES: tuple[IndexSpec, ...] = (
     IndexSpec("cases", (("current.roshLevel", ASC), ("crn", ASC)), "rosh_crn"),
     IndexSpec("cases", (("current.overdueFrom", ASC), ("crn", ASC)), "overdue_crn"),
     IndexSpec("cases", (("current.tier", ASC), ("crn", ASC)), "tier_crn"),
+    # Caseload views: orderBy NEXT_DUE (keyset on the order key, then crn) and the dueBy filter
+    # (a range on the same key), alone or after an officer's or provider's caseload.
+    IndexSpec("cases", (("current.nextDueKey", ASC), ("crn", ASC)), "next_due_crn"),
+    IndexSpec("cases", (("current.officerCode", ASC), ("current.nextDueKey", ASC), ("crn", ASC)), "officer_next_due_crn"),
+    IndexSpec("cases", (("current.provider", ASC), ("current.nextDueKey", ASC), ("crn", ASC)), "provider_next_due_crn"),
     # TIER-1 history of a case, newest first.
     IndexSpec("tier_calculations", (("caseId", ASC), ("case_version", -1)), "case_version"),
     IndexSpec("victims", (("crn", ASC), ("_id", ASC)), "crn"),

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 from graphql import GraphQLError
 
 from domain.core.case import Case
-from domain.core.unit_of_work import Outcome
+from domain.core.principal import Principal
+from domain.core.unit_of_work import Outcome, UnitOfWork
 from schema.context import Context
 
 INPUT = "The mutation's input."
@@ -41,3 +44,15 @@ async def load_case(info: strawberry.Info[Context], crn: str) -> Case | None:
 def remember(info: strawberry.Info[Context], outcome: Outcome) -> None:
     if outcome.case is not None and outcome.ok:
         info.context.loaders.remember(outcome.case)
+
+
+def keyed(info: strawberry.Info[Context], input: Any, command: Any) -> UnitOfWork:
+    """The unit of work for one mutation: it remembers the input's ``clientMutationId`` (if sent)
+    with a fingerprint of the command, so a retry replays and a reuse with other input is refused."""
+    return info.context.uow.keyed(getattr(input, "client_mutation_id", None), command)
+
+
+def call(info: strawberry.Info[Context], input: Any) -> tuple[UnitOfWork, Principal, Any]:
+    """(unit of work, principal, command): the arguments of a mutation's use case."""
+    command = input.to_domain()
+    return keyed(info, input, command), info.context.principal, command

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from domain.delivery import use_cases as delivery
-from resolvers.common import INPUT, remember
+from resolvers.common import INPUT, call, keyed, remember
 from schema.common import user_errors
 from schema.context import Context
 from schema.delivery.inputs import (
@@ -19,9 +19,9 @@ from schema.delivery.inputs import (
     RecordAppointmentInput,
     RecordAppointmentOutcomeInput,
     RecordEmploymentSpellInput,
-    RecordResettlementStatusInput,
     RecordPlanInput,
     RecordRarActivityDayInput,
+    RecordResettlementStatusInput,
     RecordUnpaidWorkSessionInput,
     ReferToApprovedPremisesInput,
     ReviewPlanInput,
@@ -78,7 +78,7 @@ class DeliveryMutation:
     async def record_appointment(self, info: strawberry.Info[Context],
                                  input: Annotated[RecordAppointmentInput, strawberry.argument(description=INPUT)]
                                  ) -> RecordAppointmentPayload:
-        outcome = await delivery.record_appointment(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await delivery.record_appointment(*call(info, input))
         remember(info, outcome)
         appointment, failure = outcome.created if outcome.ok else (None, None)
         crn, sentence_id = (outcome.case.crn, input.to_domain().sentence_id) if outcome.ok else (None, None)
@@ -92,7 +92,7 @@ class DeliveryMutation:
                                      "PLAN-4 (pre-release no more than 12 weeks before release).")
     async def record_plan(self, info: strawberry.Info[Context],
                           input: Annotated[RecordPlanInput, strawberry.argument(description=INPUT)]) -> RecordPlanPayload:
-        outcome = await delivery.record_plan(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await delivery.record_plan(*call(info, input))
         remember(info, outcome)
         return RecordPlanPayload(case=case_of(outcome), user_errors=user_errors(outcome),
                                  plan=Plan.of(outcome.created) if outcome.ok else None)
@@ -100,7 +100,7 @@ class DeliveryMutation:
     @strawberry.mutation(description="Record a plan review (PLAN-5): clears a review set due by a RoSH change or a transfer.")
     async def review_plan(self, info: strawberry.Info[Context],
                           input: Annotated[ReviewPlanInput, strawberry.argument(description=INPUT)]) -> ReviewPlanPayload:
-        outcome = await delivery.review_plan(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await delivery.review_plan(*call(info, input))
         remember(info, outcome)
         return ReviewPlanPayload(case=case_of(outcome), user_errors=user_errors(outcome),
                                  review=PlanReview.of(outcome.created) if outcome.ok else None)
@@ -111,7 +111,7 @@ class DeliveryMutation:
                                          input: Annotated[ReferToApprovedPremisesInput, strawberry.argument(description=INPUT)]
                                          ) -> ReferToApprovedPremisesPayload:
         command = input.to_domain()
-        outcome = await delivery.refer_to_approved_premises(info.context.uow, info.context.principal, command)
+        outcome = await delivery.refer_to_approved_premises(keyed(info, input, command), info.context.principal, command)
         remember(info, outcome)
         referral = (ApprovedPremisesReferral.of(outcome.case.sentence(command.sentence_id), outcome.created)
                     if outcome.ok else None)
@@ -122,7 +122,7 @@ class DeliveryMutation:
     async def complete_evaluation(self, info: strawberry.Info[Context],
                                   input: Annotated[CompleteEvaluationInput, strawberry.argument(description=INPUT)]
                                   ) -> CompleteEvaluationPayload:
-        outcome = await delivery.complete_evaluation(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await delivery.complete_evaluation(*call(info, input))
         remember(info, outcome)
         return CompleteEvaluationPayload(case=case_of(outcome), user_errors=user_errors(outcome),
                                          evaluation=Evaluation.of(outcome.created) if outcome.ok else None)
@@ -131,7 +131,7 @@ class DeliveryMutation:
     async def terminate_sentence(self, info: strawberry.Info[Context],
                                  input: Annotated[TerminateSentenceInput, strawberry.argument(description=INPUT)]
                                  ) -> TerminateSentencePayload:
-        outcome = await delivery.terminate_sentence(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await delivery.terminate_sentence(*call(info, input))
         remember(info, outcome)
         return TerminateSentencePayload(case=case_of(outcome), user_errors=user_errors(outcome),
                                         termination=Termination.of(outcome.created) if outcome.ok else None)
@@ -142,7 +142,7 @@ class DeliveryMutation:
                                          input: Annotated[RecordUnpaidWorkSessionInput, strawberry.argument(description=INPUT)]
                                          ) -> RecordUnpaidWorkSessionPayload:
         command = input.to_domain()
-        outcome = await delivery.record_unpaid_work_session(info.context.uow, info.context.principal, command)
+        outcome = await delivery.record_unpaid_work_session(keyed(info, input, command), info.context.principal, command)
         remember(info, outcome)
         session = UnpaidWorkSession.of(outcome.case.crn, command.sentence_id, outcome.created) if outcome.ok else None
         return RecordUnpaidWorkSessionPayload(case=case_of(outcome), user_errors=user_errors(outcome), session=session)
@@ -152,7 +152,7 @@ class DeliveryMutation:
                                       input: Annotated[RecordRarActivityDayInput, strawberry.argument(description=INPUT)]
                                       ) -> RecordRarActivityDayPayload:
         command = input.to_domain()
-        outcome = await delivery.record_rar_activity_day(info.context.uow, info.context.principal, command)
+        outcome = await delivery.record_rar_activity_day(keyed(info, input, command), info.context.principal, command)
         remember(info, outcome)
         day = RarActivityDay.of(outcome.case.crn, command.sentence_id, outcome.created) if outcome.ok else None
         return RecordRarActivityDayPayload(case=case_of(outcome), user_errors=user_errors(outcome), activity_day=day)
@@ -162,7 +162,7 @@ class DeliveryMutation:
     async def vary_requirement(self, info: strawberry.Info[Context],
                                input: Annotated[VaryRequirementInput, strawberry.argument(description=INPUT)]
                                ) -> VaryRequirementPayload:
-        outcome = await delivery.vary_requirement(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await delivery.vary_requirement(*call(info, input))
         remember(info, outcome)
         requirement = None
         if outcome.ok:
@@ -177,7 +177,7 @@ class DeliveryMutation:
                                          input: Annotated[RecordAppointmentOutcomeInput, strawberry.argument(description=INPUT)]
                                          ) -> RecordAppointmentOutcomePayload:
         command = input.to_domain()
-        outcome = await delivery.record_appointment_outcome(info.context.uow, info.context.principal, command)
+        outcome = await delivery.record_appointment_outcome(keyed(info, input, command), info.context.principal, command)
         remember(info, outcome)
         appointment, failure = outcome.created if outcome.ok else (None, None)
         return RecordAppointmentOutcomePayload(
@@ -191,7 +191,7 @@ class DeliveryMutation:
                                  input: Annotated[CancelAppointmentInput, strawberry.argument(description=INPUT)]
                                  ) -> CancelAppointmentPayload:
         command = input.to_domain()
-        outcome = await delivery.cancel_appointment(info.context.uow, info.context.principal, command)
+        outcome = await delivery.cancel_appointment(keyed(info, input, command), info.context.principal, command)
         remember(info, outcome)
         return CancelAppointmentPayload(
             case=case_of(outcome), user_errors=user_errors(outcome), client_mutation_id=input.client_mutation_id,
@@ -205,7 +205,7 @@ class DeliveryMutation:
                                     input: Annotated[RearrangeAppointmentInput, strawberry.argument(description=INPUT)]
                                     ) -> RearrangeAppointmentPayload:
         command = input.to_domain()
-        outcome = await delivery.rearrange_appointment(info.context.uow, info.context.principal, command)
+        outcome = await delivery.rearrange_appointment(keyed(info, input, command), info.context.principal, command)
         remember(info, outcome)
         original, replacement = outcome.created if outcome.ok else (None, None)
         return RearrangeAppointmentPayload(
@@ -218,7 +218,7 @@ class DeliveryMutation:
     async def record_resettlement_status(self, info: strawberry.Info[Context],
                                          input: Annotated[RecordResettlementStatusInput, strawberry.argument(description=INPUT)]
                                          ) -> RecordResettlementStatusPayload:
-        outcome = await delivery.record_resettlement_status(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await delivery.record_resettlement_status(*call(info, input))
         remember(info, outcome)
         return RecordResettlementStatusPayload(case=case_of(outcome), user_errors=user_errors(outcome),
                                                status=ResettlementStatus.of(outcome.created) if outcome.ok else None)
@@ -229,7 +229,7 @@ class DeliveryMutation:
                                       input: Annotated[RecordEmploymentSpellInput, strawberry.argument(description=INPUT)]
                                       ) -> EmploymentSpellPayload:
         command = input.to_domain()
-        outcome = await delivery.record_employment_spell(info.context.uow, info.context.principal, command)
+        outcome = await delivery.record_employment_spell(keyed(info, input, command), info.context.principal, command)
         remember(info, outcome)
         spell = None
         if outcome.ok:
@@ -241,7 +241,7 @@ class DeliveryMutation:
     async def end_employment_spell(self, info: strawberry.Info[Context],
                                    input: Annotated[EndEmploymentSpellInput, strawberry.argument(description=INPUT)]
                                    ) -> EmploymentSpellPayload:
-        outcome = await delivery.end_employment_spell(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await delivery.end_employment_spell(*call(info, input))
         remember(info, outcome)
         spell = None
         if outcome.ok:
@@ -255,7 +255,7 @@ class DeliveryMutation:
     async def set_priority_offender(self, info: strawberry.Info[Context],
                                     input: Annotated[SetPriorityOffenderInput, strawberry.argument(description=INPUT)]
                                     ) -> SetPriorityOffenderPayload:
-        outcome = await delivery.set_priority_offender(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await delivery.set_priority_offender(*call(info, input))
         remember(info, outcome)
         return SetPriorityOffenderPayload(case=case_of(outcome), user_errors=user_errors(outcome),
                                           designation=PriorityOffenderPeriod.of(outcome.created) if outcome.ok else None)

@@ -7,7 +7,7 @@ from typing import Annotated
 import strawberry
 
 from domain.enforcement import use_cases as enforcement
-from resolvers.common import INPUT, remember
+from resolvers.common import INPUT, call, keyed, remember
 from schema.common import user_errors
 from schema.context import Context
 from schema.enforcement.inputs import (
@@ -42,7 +42,7 @@ class EnforcementMutation:
                                        input: Annotated[DecideFailureToComplyInput, strawberry.argument(description=INPUT)]
                                        ) -> DecideFailureToComplyPayload:
         command = input.to_domain()
-        outcome = await enforcement.decide_failure_to_comply(info.context.uow, info.context.principal, command)
+        outcome = await enforcement.decide_failure_to_comply(keyed(info, input, command), info.context.principal, command)
         remember(info, outcome)
         return DecideFailureToComplyPayload(
             case=case_of(outcome), user_errors=user_errors(outcome), client_mutation_id=input.client_mutation_id,
@@ -55,7 +55,7 @@ class EnforcementMutation:
                                      "final warning, needs the SENIOR_MANAGER role and is recorded as final (LIC-3).")
     async def issue_warning(self, info: strawberry.Info[Context],
                             input: Annotated[IssueWarningInput, strawberry.argument(description=INPUT)]) -> IssueWarningPayload:
-        outcome = await enforcement.issue_warning(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await enforcement.issue_warning(*call(info, input))
         remember(info, outcome)
         warning = outcome.created if outcome.ok else None
         return IssueWarningPayload(case=case_of(outcome), user_errors=user_errors(outcome),
@@ -67,7 +67,7 @@ class EnforcementMutation:
     async def initiate_breach(self, info: strawberry.Info[Context],
                               input: Annotated[InitiateBreachInput, strawberry.argument(description=INPUT)]) -> BreachPayload:
         command = input.to_domain()
-        outcome = await enforcement.initiate_breach(info.context.uow, info.context.principal, command)
+        outcome = await enforcement.initiate_breach(keyed(info, input, command), info.context.principal, command)
         return _breach_payload(info, outcome, command.sentence_id, input.client_mutation_id)
 
     @strawberry.mutation(description="Add a failure to comply that happened after breach was laid to the breach awaiting the "
@@ -76,7 +76,7 @@ class EnforcementMutation:
                                     input: Annotated[AddFailureToBreachInput, strawberry.argument(description=INPUT)]
                                     ) -> BreachPayload:
         command = input.to_domain()
-        outcome = await enforcement.add_failure_to_breach(info.context.uow, info.context.principal, command)
+        outcome = await enforcement.add_failure_to_breach(keyed(info, input, command), info.context.principal, command)
         return _breach_payload(info, outcome, command.sentence_id, input.client_mutation_id)
 
     @strawberry.mutation(description="Record the court's outcome of breach (ENF-5): ORDER_CONTINUED (and, on post-sentence "
@@ -86,14 +86,14 @@ class EnforcementMutation:
                                     input: Annotated[RecordBreachOutcomeInput, strawberry.argument(description=INPUT)]
                                     ) -> BreachPayload:
         command = input.to_domain()
-        outcome = await enforcement.record_breach_outcome(info.context.uow, info.context.principal, command)
+        outcome = await enforcement.record_breach_outcome(keyed(info, input, command), info.context.principal, command)
         return _breach_payload(info, outcome, command.sentence_id, input.client_mutation_id)
 
     @strawberry.mutation(description="Record the decision to recommend recall (LIC-1). The sentence becomes RECALLED; the "
                                      "report is due 24 hours later, 2 in an emergency (LIC-2).")
     async def recommend_recall(self, info: strawberry.Info[Context],
                                input: Annotated[RecommendRecallInput, strawberry.argument(description=INPUT)]) -> RecallPayload:
-        outcome = await enforcement.recommend_recall(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await enforcement.recommend_recall(*call(info, input))
         return _recall_payload(info, outcome, input.client_mutation_id)
 
     @strawberry.mutation(description="Record that the recall report was sent. LIC-2 is met when the Public Protection "
@@ -101,8 +101,7 @@ class EnforcementMutation:
     async def record_recall_report_sent(self, info: strawberry.Info[Context],
                                         input: Annotated[RecordRecallReportSentInput, strawberry.argument(description=INPUT)]
                                         ) -> RecallPayload:
-        outcome = await enforcement.record_recall_report_sent(info.context.uow, info.context.principal,
-                                                              input.to_domain())
+        outcome = await enforcement.record_recall_report_sent(*call(info, input))
         return _recall_payload(info, outcome, input.client_mutation_id)
 
     @strawberry.mutation(description="Record that the Public Protection Casework Section received the recall report (LIC-2: "
@@ -110,14 +109,13 @@ class EnforcementMutation:
     async def record_recall_report_received(self, info: strawberry.Info[Context],
                                             input: Annotated[RecordRecallReportReceivedInput,
                                                              strawberry.argument(description=INPUT)]) -> RecallPayload:
-        outcome = await enforcement.record_recall_report_received(info.context.uow, info.context.principal,
-                                                                  input.to_domain())
+        outcome = await enforcement.record_recall_report_received(*call(info, input))
         return _recall_payload(info, outcome, input.client_mutation_id)
 
     @strawberry.mutation(description="Record re-release after recall (LIC-4): earlier warnings and failures are spent.")
     async def record_re_release(self, info: strawberry.Info[Context],
                                 input: Annotated[RecordReReleaseInput, strawberry.argument(description=INPUT)]) -> RecallPayload:
-        outcome = await enforcement.record_rerelease(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await enforcement.record_rerelease(*call(info, input))
         return _recall_payload(info, outcome, input.client_mutation_id)
 
     @strawberry.mutation(description="Record a change of address (ENF-6); a permanent move without prior permission granted "
@@ -126,7 +124,7 @@ class EnforcementMutation:
     async def record_address_change(self, info: strawberry.Info[Context],
                                     input: Annotated[RecordAddressChangeInput, strawberry.argument(description=INPUT)]
                                     ) -> RecordAddressChangePayload:
-        outcome = await enforcement.record_address_change(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await enforcement.record_address_change(*call(info, input))
         remember(info, outcome)
         failures = []
         if outcome.ok:

@@ -9,7 +9,8 @@ from typing import Annotated
 import strawberry
 
 from domain.records import use_cases as records
-from resolvers.common import INPUT, MAX_PAGE, BadArgument, load_case, max_page_size, remember
+from domain.records.commands import CaseOrder
+from resolvers.common import INPUT, MAX_PAGE, BadArgument, call, load_case, max_page_size, remember
 from schema import enums, ids
 from schema.common import Node, PageInfo, user_errors
 from schema.context import Context
@@ -75,24 +76,24 @@ class RecordsQuery:
         case = await load_case(info, crn)
         return Case.of(case) if case else None
 
-    @strawberry.field(description="A page of the cases you may see, in CRN order (keyset cursor pagination).",
+    @strawberry.field(description="A page of the cases you may see, in CRN order or soonest deadline first (keyset "
+                                  "cursor pagination: a cursor belongs to the order it came from).",
                       permission_classes=[CanReadCases])
     async def cases(self, info: strawberry.Info[Context],
                     first: Annotated[int, strawberry.argument(description=f"How many cases, 1 to {MAX_PAGE}.")],
                     after: Annotated[str | None, strawberry.argument(description="`endCursor` of the previous page.")] = None,
-                    filter: Annotated[CaseFilter | None, strawberry.argument(description="Conditions, combined with AND.")] = None
+                    filter: Annotated[CaseFilter | None, strawberry.argument(description="Conditions, combined with AND.")] = None,
+                    order_by: Annotated[enums.CaseOrder, strawberry.argument(description="The order of the cases.")] = enums.CaseOrder.CRN,
                     ) -> CaseConnection:
         size = max_page_size(first, MAX_PAGE)
+        query = (filter or CaseFilter()).to_domain(info.context.clock.today())
+        if order_by is not enums.CaseOrder.CRN:
+            return await _ordered_page(info, query, size, enums.to_domain(order_by, CaseOrder), after)
         after_crn = ids.decode_cursor(after) if after else None
         if after and after_crn is None:
             raise BadArgument("`after` is not a cursor from this API.")
-        query = (filter or CaseFilter()).to_domain(info.context.clock.today())
         found = await records.find_cases(info.context.uow, info.context.principal, query, size + 1, after_crn)
-        page = found[:size]
-        edges = [CaseEdge(cursor=ids.encode_cursor(case.crn), node=Case.of(case)) for case in page]
-        return CaseConnection(edges=edges, page_info=PageInfo(
-            has_next_page=len(found) > size, has_previous_page=False,
-            start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None))
+        return _connection([(ids.encode_cursor(case.crn), case) for case in found], size)
 
     @strawberry.field(description="Per standard, how many cases are MET, DUE, OVERDUE, NOT_MET on `asOf`, for a provider "
                                   "and/or an officer's caseload (all the cases you may see when neither is given).",
@@ -104,7 +105,8 @@ class RecordsQuery:
                                ) -> StandardsReport:
         day = as_of or info.context.clock.today()
         query = CaseFilter(provider=provider, officer_code=officer_code).to_domain(day)
-        return StandardsReport.of(await records.standards_report(info.context.uow, info.context.principal, query, day))
+        report = await records.standards_report(info.context.uow, info.context.principal, query, day)
+        return StandardsReport.of(report, query, info.context.principal)
 
 
 @strawberry.type(description="Change the case record.")
@@ -112,7 +114,7 @@ class RecordsMutation:
     @strawberry.mutation(description="Open a case for an offender. The CRN is generated when not given; a duplicate is refused.")
     async def create_case(self, info: strawberry.Info[Context],
                           input: Annotated[CreateCaseInput, strawberry.argument(description=INPUT)]) -> CreateCasePayload:
-        outcome = await records.create_case(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await records.create_case(*call(info, input))
         remember(info, outcome)
         return CreateCasePayload(case=case_of(outcome), user_errors=user_errors(outcome))
 
@@ -120,7 +122,7 @@ class RecordsMutation:
                                      "if any requirement fails, nothing is written.")
     async def add_sentence(self, info: strawberry.Info[Context],
                            input: Annotated[AddSentenceInput, strawberry.argument(description=INPUT)]) -> AddSentencePayload:
-        outcome = await records.add_sentence(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await records.add_sentence(*call(info, input))
         remember(info, outcome)
         return AddSentencePayload(case=case_of(outcome), user_errors=user_errors(outcome),
                                   sentence=Sentence.of(outcome.case.crn, outcome.created) if outcome.ok else None)
@@ -128,7 +130,7 @@ class RecordsMutation:
     @strawberry.mutation(description="Allocate an unallocated case to a provider and responsible officer (ALLOC-1, ALLOC-3).")
     async def allocate_case(self, info: strawberry.Info[Context],
                             input: Annotated[AllocateCaseInput, strawberry.argument(description=INPUT)]) -> AllocateCasePayload:
-        outcome = await records.allocate_case(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await records.allocate_case(*call(info, input))
         remember(info, outcome)
         return AllocateCasePayload(case=case_of(outcome), user_errors=user_errors(outcome),
                                    allocation=Allocation.of(outcome.created) if outcome.ok else None)
@@ -137,7 +139,29 @@ class RecordsMutation:
                                      "(ALLOC-2, ALLOC-3, ALLOC-4: sets a plan review due). A rationale is required.")
     async def transfer_case(self, info: strawberry.Info[Context],
                             input: Annotated[TransferCaseInput, strawberry.argument(description=INPUT)]) -> TransferCasePayload:
-        outcome = await records.transfer_case(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await records.transfer_case(*call(info, input))
         remember(info, outcome)
         return TransferCasePayload(case=case_of(outcome), user_errors=user_errors(outcome),
                                    allocation=Allocation.of(outcome.created) if outcome.ok else None)
+
+
+async def _ordered_page(info: strawberry.Info[Context], query, size: int, order: CaseOrder, after: str | None) -> CaseConnection:
+    """A page in an order other than CRN: the cursor carries that order's keyset key."""
+    key = None
+    if after:
+        key = ids.decode_keyset_cursor(after, order.value, len(ORDER_KEY_LENGTH[order]))
+        if key is None:
+            raise BadArgument(f"`after` is not a cursor from a {order.value} page of this API.")
+    found = await records.page_cases(info.context.uow, info.context.principal, query, size + 1, order, key)
+    return _connection([(ids.encode_keyset_cursor(order.value, k), case) for k, case in found], size)
+
+
+ORDER_KEY_LENGTH = {CaseOrder.NEXT_DUE: ("next due", "crn")}
+
+
+def _connection(found: list, size: int) -> CaseConnection:
+    page = found[:size]
+    edges = [CaseEdge(cursor=cursor, node=Case.of(case)) for cursor, case in page]
+    return CaseConnection(edges=edges, page_info=PageInfo(
+        has_next_page=len(found) > size, has_previous_page=False,
+        start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None))

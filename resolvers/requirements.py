@@ -9,7 +9,7 @@ import strawberry
 
 from domain.records import use_cases as records
 from domain.records import views as record_views
-from resolvers.common import INPUT, remember
+from resolvers.common import INPUT, call, keyed, remember
 from schema.common import user_errors
 from schema.context import Context
 from schema.enforcement.types import FailureToComply
@@ -44,7 +44,7 @@ class RequirementsMutation:
                                  input: Annotated[ReferToProgrammeInput, strawberry.argument(description=INPUT)]
                                  ) -> ReferToProgrammePayload:
         command = input.to_domain()
-        outcome = await records.refer_to_programme(info.context.uow, info.context.principal, command)
+        outcome = await records.refer_to_programme(keyed(info, input, command), info.context.principal, command)
         remember(info, outcome)
         if not outcome.ok:
             return ReferToProgrammePayload(case=None, requirement=None, referral=None, user_errors=user_errors(outcome),
@@ -61,7 +61,7 @@ class RequirementsMutation:
                                       input: Annotated[RecordDrugTestResultInput, strawberry.argument(description=INPUT)]
                                       ) -> RecordDrugTestResultPayload:
         command = input.to_domain()
-        outcome = await records.record_drug_test_result(info.context.uow, info.context.principal, command)
+        outcome = await records.record_drug_test_result(keyed(info, input, command), info.context.principal, command)
         remember(info, outcome)
         if not outcome.ok:
             return RecordDrugTestResultPayload(case=None, drug_test=None, failure_to_comply=None, user_errors=user_errors(outcome),
@@ -77,7 +77,7 @@ class RequirementsMutation:
     async def record_police_notification(self, info: strawberry.Info[Context],
                                          input: Annotated[RecordPoliceNotificationInput, strawberry.argument(description=INPUT)]
                                          ) -> RecordPoliceNotificationPayload:
-        outcome = await records.record_police_notification(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await records.record_police_notification(*call(info, input))
         remember(info, outcome)
         return RecordPoliceNotificationPayload(case=case_of(outcome), user_errors=user_errors(outcome),
                                                notification=PoliceNotification.of(outcome.created) if outcome.ok else None,

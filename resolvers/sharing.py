@@ -8,7 +8,7 @@ import strawberry
 
 from domain.sharing import partner as domain_sharing
 from domain.sharing import use_cases as sharing
-from resolvers.common import INPUT, BadArgument, Forbidden, remember
+from resolvers.common import INPUT, BadArgument, Forbidden, call, remember
 from schema import enums
 from schema.common import user_errors
 from schema.context import Context
@@ -94,7 +94,7 @@ class SharingMutation:
                                      "does not exist. An empty list lifts the restriction.")
     async def restrict_case(self, info: strawberry.Info[Context],
                             input: Annotated[RestrictCaseInput, strawberry.argument(description=INPUT)]) -> RestrictCasePayload:
-        outcome = await sharing.restrict_case(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await sharing.restrict_case(*call(info, input))
         remember(info, outcome)
         return RestrictCasePayload(case=case_of(outcome), user_errors=user_errors(outcome))
 
@@ -102,7 +102,7 @@ class SharingMutation:
                                      "case learns only whether contact was offered in time (VIC-2).")
     async def record_victim(self, info: strawberry.Info[Context],
                             input: Annotated[RecordVictimInput, strawberry.argument(description=INPUT)]) -> RecordVictimPayload:
-        outcome = await sharing.record_victim(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await sharing.record_victim(*call(info, input))
         return RecordVictimPayload(victim=VictimRecord.of(outcome.created) if outcome.ok else None,
                                    user_errors=user_errors(outcome))
 
@@ -112,7 +112,7 @@ class SharingMutation:
     async def record_victim_contact_decision(self, info: strawberry.Info[Context],
                                              input: Annotated[RecordVictimContactDecisionInput, strawberry.argument(description=INPUT)]
                                              ) -> RecordVictimContactDecisionPayload:
-        outcome = await sharing.record_victim_contact_decision(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await sharing.record_victim_contact_decision(*call(info, input))
         return RecordVictimContactDecisionPayload(
             decision=VictimContactDecisionRecord.of(outcome.created) if outcome.ok else None,
             user_errors=user_errors(outcome))

@@ -10,7 +10,7 @@ import strawberry
 from domain.core import enums as d
 from domain.staff import use_cases as staff
 from domain.staff.commands import OfficerQuery
-from resolvers.common import INPUT, MAX_PAGE, BadArgument, max_page_size
+from resolvers.common import INPUT, MAX_PAGE, BadArgument, call, max_page_size
 from schema import enums, ids
 from schema.common import PageInfo, user_errors
 from schema.context import Context
@@ -60,7 +60,7 @@ class StaffMutation:
                                      "in any case, is DUPLICATE.")
     async def register_officer(self, info: strawberry.Info[Context],
                                input: Annotated[RegisterOfficerInput, strawberry.argument(description=INPUT)]) -> RegisterOfficerPayload:
-        outcome = await staff.register_officer(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await staff.register_officer(*call(info, input))
         return RegisterOfficerPayload(officer=StaffOfficer.of(outcome.created) if outcome.ok else None,
                                       user_errors=user_errors(outcome))
 
@@ -68,6 +68,6 @@ class StaffMutation:
                                      "Existing allocations keep the name they were made under.")
     async def update_officer(self, info: strawberry.Info[Context],
                              input: Annotated[UpdateOfficerInput, strawberry.argument(description=INPUT)]) -> UpdateOfficerPayload:
-        outcome = await staff.update_officer(info.context.uow, info.context.principal, input.to_domain())
+        outcome = await staff.update_officer(*call(info, input))
         return UpdateOfficerPayload(officer=StaffOfficer.of(outcome.created) if outcome.ok else None,
                                     user_errors=user_errors(outcome))

@@ -71,3 +71,11 @@ SENTENCE_ID = "Global ID of the sentence (`Sentence.id`)."
 CLIENT_MUTATION_ID = ("Idempotency key (Relay's clientMutationId): a retry with the same key returns the first result "
                       "and writes nothing more, so a repeated request never creates a second failure to comply.")
 CLIENT_ID = "The idempotency key sent, echoed."
+IDEMPOTENCY_KEY = ("Idempotency key (Relay's clientMutationId), 1 to 128 characters, unique per request (e.g. a UUID): a "
+                   "retry with the same key and the same input within 24 hours returns the first result and writes "
+                   "nothing more; the same key with different input is refused with IDEMPOTENCY_KEY_REUSED.")
+
+
+@strawberry.input(description="Fields every mutation input that changes a case shares.")
+class MutationInput:
+    client_mutation_id: str | None = strawberry.field(default=None, description=IDEMPOTENCY_KEY)

@@ -11,6 +11,7 @@ from strawberry.types.enum import EnumValueDefinition
 from domain.core import enums as d
 from domain.core.errors import ErrorCode
 from domain.delivery import vocabulary as v
+from domain.records.commands import CaseOrder as DomainCaseOrder
 from domain.risk import tiering as t
 from domain.sharing import partner as sharing
 from domain.standards import StandardState as DomainStandardState
@@ -108,6 +109,11 @@ StandardState = _graphql_enum(DomainStandardState, "Where a case stands against 
     "NOT_MET": "Done, but late or not as the standard requires.",
     "NOT_APPLICABLE": "The standard does not apply to this case on that day."})
 
+CaseOrder = _graphql_enum(DomainCaseOrder, "The order of a page of cases (keyset-paged: the cursor carries the order key).", {
+    "CRN": "By case reference number.",
+    "NEXT_DUE": "Soonest deadline pending first (`Case.nextDue`: OVERDUE duties first, then those due, by due date), "
+                "then by CRN; cases with no deadline pending last."})
+
 UserErrorCode = _graphql_enum(ErrorCode, "Stable code of a user error: safe to branch on.", {
     "INVALID_INPUT": "The input is malformed or out of range; `field` points at it.",
     "NOT_FOUND": "The case or record named does not exist (or is not visible to you).",
@@ -122,7 +128,11 @@ UserErrorCode = _graphql_enum(ErrorCode, "Stable code of a user error: safe to b
     "PLAN_TOO_EARLY": "PLAN-4: a pre-release plan more than 12 weeks before release.",
     "EVALUATION_TOO_EARLY": "END-1: an evaluation more than 8 weeks before the sentence ends.",
     "SENIOR_MANAGER_REQUIRED": "LIC-3: a final licence warning needs the SENIOR_MANAGER role.",
-    "DOCUMENT_TOO_LARGE": "The case record would exceed its storage budget."})
+    "DOCUMENT_TOO_LARGE": "The case record would exceed its storage budget.",
+    "IDEMPOTENCY_KEY_REUSED": "The `clientMutationId` was already used (within the window, 24 hours by default) for "
+                              "another operation or different input; nothing was written. Send a new key per request.",
+    "DUPLICATE_PERSON": "A case already exists for this person (same PNC number); the message names its CRN when "
+                        "you may see that case."})
 
 AppointmentKind = _graphql_enum(d.AppointmentKind, "Kind of appointment.", {
     "INDUCTION": "Induction: commitments, rights and consequences explained (IND-1).",

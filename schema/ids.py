@@ -35,6 +35,18 @@ def decode_cursor(cursor: str) -> str | None:
     return decoded[1][0]
 
 
+def encode_keyset_cursor(order: str, key: tuple[str, ...]) -> str:
+    """A cursor for a page in ``order`` other than CRN: the order's name and its keyset key."""
+    return encode("cursor", order, *key)
+
+
+def decode_keyset_cursor(cursor: str, order: str, length: int) -> tuple[str, ...] | None:
+    decoded = decode(cursor)
+    if decoded is None or decoded[0] != "cursor" or len(decoded[1]) != length + 1 or decoded[1][0] != order:
+        return None
+    return tuple(decoded[1][1:])
+
+
 def requirement_gid(crn: str, sentence_id: str, requirement_id: str | None) -> str | None:
     """The global ID of a requirement of a sentence, or None when there is no requirement."""
     return encode("Requirement", crn, sentence_id, requirement_id) if requirement_id else None

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 import strawberry
 from graphql import GraphQLError
 
 from domain import standards as domain_standards
+from domain.records import use_cases as records_use_cases
 from schema import enums
+from schema.context import Context
 from schema.delivery.types import OutcomeMeasures
 
 
@@ -57,13 +60,20 @@ class StandardsReport:
     as_of: date = strawberry.field(description="The day evaluated.")
     cases_examined: int = strawberry.field(description="How many cases the filter selected.")
     standards: list[StandardTally] = strawberry.field(description="One row per standard that applies to at least one case, in catalogue order.")
-    outcomes: OutcomeMeasures | None = strawberry.field(description="The Reducing Re-offending Delivery Plan's outcome measures over the same cases: accommodation at the start and end of supervision, unemployed offenders who found and kept work, unmet needs by pathway.")
+    _query: strawberry.Private[Any]
+    _principal: strawberry.Private[Any]
+
+    @strawberry.field(description="The Reducing Re-offending Delivery Plan's outcome measures over the same cases: "
+                                  "accommodation at the start and end of supervision, unemployed offenders who found and "
+                                  "kept work, unmet needs by pathway. Tallied from every case's records only when asked for.")
+    async def outcomes(self, info: strawberry.Info[Context]) -> OutcomeMeasures:
+        return OutcomeMeasures.of(await records_use_cases.outcomes_report(info.context.uow, self._principal, self._query,
+                                                                         self.as_of))
 
     @classmethod
-    def of(cls, report: domain_standards.Report) -> "StandardsReport":
+    def of(cls, report: domain_standards.Report, query=None, principal=None) -> "StandardsReport":
         S = domain_standards.StandardState
-        return cls(as_of=report.as_of, cases_examined=report.cases,
-                   outcomes=OutcomeMeasures.of(report.outcomes) if report.outcomes is not None else None, standards=[
+        return cls(as_of=report.as_of, cases_examined=report.cases, _query=query, _principal=principal, standards=[
             StandardTally(standard=standard, title=title, met=counts[S.MET], due=counts[S.DUE],
                           overdue=counts[S.OVERDUE], not_met=counts[S.NOT_MET])
             for standard, title, counts in report.rows()])

@@ -67,7 +67,8 @@ async def store():
 
 @pytest.fixture
 def uow(store, clock) -> UnitOfWork:
-    return UnitOfWork(store.cases, clock, store.tiers, store.audit, store.victims, store.officers)
+    return UnitOfWork(store.cases, clock, store.tiers, store.audit, store.victims, store.officers,
+                      store.claims)
 
 
 # The staff directory the schema tests allocate to (allocations name officers the directory knows).
@@ -204,9 +205,16 @@ mutation($input: RegisterMappaInput!) {
 
 
 async def create_case(gql: GraphQLRunner, crn: str = "X123456", **offender: Any) -> dict[str, Any]:
+    if crn != "X123456":  # the default case keeps offender_input's number; every other case is another person
+        offender.setdefault("pncNumber", pnc_for(crn))
     data = await gql(CREATE_CASE, {"input": {"crn": crn, "offender": offender_input(**offender)}})
     assert data["createCase"]["userErrors"] == []
     return data["createCase"]["case"]
+
+
+def pnc_for(crn: str) -> str:
+    """A PNC number of its own for the person of each test case."""
+    return f"2010/{int(crn[1:]) % 10_000_000:07d}{crn[0]}"
 
 
 def requires_mongodb_reason() -> str | None:

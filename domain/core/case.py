@@ -40,12 +40,16 @@ from domain.risk.model import (
 
 
 class IdempotencyRecord(Model):
-    """A processed mutation, so a retry with the same key gets the first result (not a second write)."""
+    """A processed mutation, so a retry with the same key gets the first result (not a second write).
+    ``record_ids`` locate what it created (an id, or ``@path`` for a record without one);
+    ``fingerprint`` is a hash of the command, so a reuse of the key with other input is refused."""
 
     key: str
     operation: str
     record_ids: list[str]
     at: datetime
+    fingerprint: str | None = None
+    subject: str | None = None
 
 
 class Sentence(Model):

@@ -3,14 +3,15 @@ implements them over MongoDB; tests may hand-write fakes."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from domain.audit.events import AuditEvent
 from domain.core.calendar import LONDON
 from domain.core.case import Case
-from domain.records.commands import CaseQuery
+from domain.records.commands import CaseOrder, CaseQuery
 from domain.risk.model import TierCalculation
 from domain.sharing.victims import VictimContactDecisionRecord, VictimRecord
 from domain.staff.commands import OfficerQuery
@@ -34,8 +35,42 @@ class DocumentTooLarge(Exception):
         self.budget = budget
 
 
+class DuplicateClaim(Exception):
+    """The name is already claimed (see ``Claims``)."""
+
+
+@dataclass
+class Loaded:
+    """A case read for a change: the use case changes ``case`` in place (no copy); ``version`` is
+    the version read, which the write is guarded by; ``snapshot`` is the repository's own record of
+    what it read (opaque here), from which it writes only what the change changed."""
+
+    case: Case
+    version: int
+    snapshot: Any = None
+
+
+@dataclass
+class Tally:
+    """Per standard, how many cases are in each state on a day, counted from stored summaries."""
+
+    cases: int = 0
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
 class CaseRepository(Protocol):
     async def get(self, crn: str) -> Case | None: ...
+
+    async def load(self, crn: str) -> Loaded | None:
+        """The case to change, and what the repository needs to write only the change."""
+        ...
+
+    async def save(self, loaded: Loaded) -> bool:
+        """Write what changed in ``loaded.case`` (its version already bumped) if the stored version
+        is still ``loaded.version``; False if it is not (nothing written). Stores the summary of the
+        standards as of the day of the write (``case.updated``). Raises DocumentTooLarge (nothing
+        written) past the budget."""
+        ...
 
     async def get_many(self, crns: Sequence[str]) -> list[Case | None]:
         """The cases for these CRNs, in the same order, None where there is none."""
@@ -47,15 +82,57 @@ class CaseRepository(Protocol):
         ...
 
     async def add(self, case: Case) -> None:
-        """Insert a new case; raises DuplicateCrn if the CRN is taken."""
-        ...
-
-    async def replace(self, case: Case, expected_version: int) -> bool:
-        """Write ``case`` if the stored version is still ``expected_version``; False if it is not."""
+        """Insert a new case (with its summary as of the day it was written); raises DuplicateCrn
+        if the CRN is taken."""
         ...
 
     async def find(self, query: CaseQuery, first: int, after_crn: str | None) -> list[Case]:
         """Up to ``first`` cases matching ``query``, in CRN order, after ``after_crn``."""
+        ...
+
+    async def page(self, query: CaseQuery, first: int, order: CaseOrder,
+                   after: tuple[str, ...] | None) -> list[tuple[tuple[str, ...], Case]]:
+        """Up to ``first`` cases in ``order``, each with its keyset key (what a cursor encodes),
+        after the key ``after``."""
+        ...
+
+    async def tally(self, query: CaseQuery, as_of: date) -> Tally:
+        """The report on ``as_of`` counted from the stored summaries that answer for that day."""
+        ...
+
+    def unsummarised(self, query: CaseQuery, as_of: date) -> AsyncIterator[Case]:
+        """The cases matching ``query`` whose stored summary does not answer for ``as_of``."""
+        ...
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A unique name held for a case: a person's normalised PNC number, or a client's idempotency
+    key for ``createCase`` (with the fingerprint of the input it came with)."""
+
+    name: str
+    case_id: str
+    crn: str
+    at: datetime
+    fingerprint: str | None = None
+
+
+class Claims(Protocol):
+    """Unique names written before the case they belong to (a unique ``_id``), so that two writers
+    cannot both create a case for one person or one key."""
+
+    async def claim(self, claim: Claim) -> None:
+        """Hold the name; raises DuplicateClaim if it is held."""
+        ...
+
+    async def get(self, name: str) -> Claim | None: ...
+
+    async def take_over(self, stale: Claim, claim: Claim) -> bool:
+        """Replace ``stale`` (a claim whose case was never written) by ``claim``; False if it changed."""
+        ...
+
+    async def release(self, claim: Claim) -> None:
+        """Drop the claim if it is still held for the same case."""
         ...
 
 
@@ -109,11 +186,17 @@ class AuditLog(Protocol):
 class VictimRepository(Protocol):
     """The ``victims`` collection (VIC-3): apart from the case."""
 
-    async def add(self, record: VictimRecord) -> None: ...
+    async def add(self, record: VictimRecord) -> bool:
+        """Insert the record; False when a record with its id is already there (a keyed retry)."""
+        ...
+
+    async def get(self, record_id: str) -> VictimRecord | VictimContactDecisionRecord | None: ...
 
     async def for_case(self, crn: str) -> list[VictimRecord]: ...
 
-    async def add_decision(self, record: VictimContactDecisionRecord) -> None: ...
+    async def add_decision(self, record: VictimContactDecisionRecord) -> bool:
+        """Insert the decision; False when one with its id is already there (a keyed retry)."""
+        ...
 
     async def decisions_for_case(self, crn: str) -> list[VictimContactDecisionRecord]: ...
 

@@ -1,9 +1,13 @@
-"""The unit of work every use case shares: load a case, apply a command's rules to a copy, write it
-back guarded by the version read, then record what happened. Rules are pure; this is the only
+"""The unit of work every use case shares: load a case, apply a command's rules to it, write what
+changed guarded by the version read, then record what happened. Rules are pure; this is the only
 place that sequences them with storage. Each capability's ``use_cases`` module is a set of
 functions over a ``UnitOfWork``.
 
-Concurrency (docs/design.md, Documents): every write is a single-document replace filtered on the
+The change works on the case as loaded, in place: it is this call's own object (parsed from the
+store for it), so there is nothing to copy; a refused change leaves it half-changed, and it is
+dropped unwritten. The repository writes only the difference (docs/storage.md).
+
+Concurrency (docs/design.md, Documents): every write is a single-document update filtered on the
 version it read. If another writer got there first:
 - the client named ``expectedVersion``: its view is stale, so VERSION_CONFLICT and nothing written;
 - it did not: the command is re-applied to the fresh case (its rules re-checked against the
@@ -12,9 +16,11 @@ version it read. If another writer got there first:
 
 from __future__ import annotations
 
+import copy
+import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, fields, is_dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from domain.audit import events as audit_trail
@@ -25,6 +31,7 @@ from domain.core.errors import ErrorCode, Violation, invalid
 from domain.core.ports import (
     AuditLog,
     CaseRepository,
+    Claims,
     Clock,
     DocumentTooLarge,
     OfficerDirectory,
@@ -36,7 +43,11 @@ from domain.records.model import Requirement
 from domain.risk import derivation
 
 MAX_ATTEMPTS = 5
-MAX_IDEMPOTENCY_RECORDS = 500  # per case: far more retries than any client keeps in flight
+DEFAULT_IDEMPOTENCY_WINDOW = timedelta(hours=24)  # api/settings.py passes the configured one
+MAX_IDEMPOTENCY_KEY_LENGTH = 128  # a UUID is 36; longer keys are refused, not stored
+# Keys remembered on one case within the window. Past it a keyed write is refused rather than a key
+# forgotten early (forgetting is how a retry turned into a second write, issue 11).
+MAX_LIVE_IDEMPOTENCY_KEYS = 1000
 
 
 class Rejected(Exception):
@@ -90,10 +101,106 @@ class Idempotency:
     replay: Callable[[Case, list[str]], Any]
 
 
-def record_ids(created: Any) -> list[str]:
-    """The ids of what a command created, by position (an empty string where nothing was)."""
+@dataclass(frozen=True)
+class IdempotencyKey:
+    """The key a client sent with a command, and the fingerprint of that command's input."""
+
+    key: str
+    fingerprint: str
+
+
+def fingerprint(command: Any) -> str:
+    """A stable hash of a command's input (its idempotency key left out): the same input always
+    gives the same fingerprint, in any process."""
+    if is_dataclass(command):
+        items = [(f.name, getattr(command, f.name)) for f in fields(command) if f.name != "idempotency_key"]
+        text = repr((type(command).__name__, [(name, _canonical(value)) for name, value in items]))
+    else:
+        text = repr(_canonical(command))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _canonical(value: Any) -> Any:
+    if is_dataclass(value):
+        return (type(value).__name__, [(f.name, _canonical(getattr(value, f.name))) for f in fields(value)])
+    if isinstance(value, (list, tuple)):
+        return [_canonical(v) for v in value]
+    if isinstance(value, dict):
+        return sorted((repr(k), _canonical(v)) for k, v in value.items())
+    return value
+
+
+def key_refused(key: str) -> Violation | None:
+    if not key or len(key) > MAX_IDEMPOTENCY_KEY_LENGTH:
+        return invalid(("clientMutationId",), f"An idempotency key has 1 to {MAX_IDEMPOTENCY_KEY_LENGTH} characters; "
+                                              f"{len(key)} were sent.")
+    return None
+
+
+def key_reused(operation: str) -> Violation:
+    return Violation(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                     f"This clientMutationId was already used for a {operation.replace('_', ' ')} with different input; "
+                     "send a new key for a new request (nothing was written).", ("clientMutationId",))
+
+
+def _same_operation(a: str, b: str) -> bool:
+    return a.replace("_", "").lower() == b.replace("_", "").lower()
+
+
+def record_ids(created: Any, case: Case | None = None) -> list[str]:
+    """Where to find what a command created, by position: its id, or for a record without one its
+    ``@path`` in the case (an empty string where nothing was, or it cannot be found)."""
     items = created if isinstance(created, tuple) else (created,)
-    return [getattr(item, "id", "") if item is not None else "" for item in items]
+    return [("" if item is None else getattr(item, "id", None) or (_path_of(case, item) if case else ""))
+            for item in items]
+
+
+def _path_of(case: Case, item: Any) -> str:
+    """``@path`` of a record without an id, at the case or sentence level (found by identity)."""
+    owners = [("", case)] + [(f"sentences.{s.id}.", s) for s in case.sentences]
+    for prefix, owner in owners:
+        for name in type(owner).model_fields:
+            value = getattr(owner, name)
+            if value is item:
+                return f"@{prefix}{name}"
+            if isinstance(value, list):
+                for index, element in enumerate(value):
+                    if element is item:
+                        return f"@{prefix}{name}.{index}"
+    return ""
+
+
+def locate(case: Case, locator: str):
+    """The record ``record_ids`` pointed at (None when it is not there)."""
+    if not locator:
+        return None
+    if locator.startswith("@"):
+        parts = locator[1:].split(".")
+        owner: Any = case
+        if parts[0] == "sentences":
+            owner = case.sentence(parts[1])
+            parts = parts[2:]
+        value = getattr(owner, parts[0], None) if owner is not None else None
+        if len(parts) == 2 and isinstance(value, list):
+            index = int(parts[1])
+            return value[index] if index < len(value) else None
+        return value
+    for owner in [case, *case.sentences]:
+        if owner is not case and owner.id == locator:
+            return owner
+        for name in type(owner).model_fields:
+            value = getattr(owner, name)
+            if isinstance(value, list):
+                found = find_in(value, locator)
+                if found is not None:
+                    return found
+    return None
+
+
+def replay_created(case: Case, ids: list[str]):
+    """What the first request created, found again in the case (a tuple when it created several)."""
+    found = tuple(locate(case, i) for i in ids)
+    return found if len(found) != 1 else found[0]
 
 
 def find_in(records: list, record_id: str):
@@ -111,13 +218,48 @@ class UnitOfWork:
 
     def __init__(self, cases: CaseRepository, clock: Clock, tiers: TierHistory | None = None,
                  audit: AuditLog | None = None, victims: VictimRepository | None = None,
-                 officers: OfficerDirectory | None = None) -> None:
+                 officers: OfficerDirectory | None = None, claims: Claims | None = None,
+                 idempotency_window: timedelta = DEFAULT_IDEMPOTENCY_WINDOW) -> None:
         self.cases = cases
         self.clock = clock
         self.tiers = tiers
         self.audit = audit
         self.victims = victims
         self.officers = officers
+        self.claims = claims
+        self.idempotency_window = idempotency_window
+        self.request_key: IdempotencyKey | None = None
+
+    def keyed(self, key: str | None, command: Any) -> "UnitOfWork":
+        """This unit of work for one command sent with idempotency key ``key`` (None: as it is).
+        Every write through the returned one remembers the key with the command's fingerprint."""
+        if key is None:
+            return self
+        bound = copy.copy(self)
+        bound.request_key = IdempotencyKey(key, fingerprint(command))
+        return bound
+
+    def key_expired(self, at: datetime) -> bool:
+        return at <= self.clock.now() - self.idempotency_window
+
+    def keyed_record_id(self, principal: Principal, operation: str) -> str | None:
+        """For a record written outside a case (e.g. the victims collection), the id a keyed command
+        gives it: the same for a retry of the same key by the same caller, so a second insert finds
+        the first (None without a key)."""
+        if self.request_key is None:
+            return None
+        text = f"{principal.subject}\x00{operation}\x00{self.request_key.key}"
+        return "k" + hashlib.sha256(text.encode()).hexdigest()[:31]
+
+    def replay_or_refuse(self, operation: str, stored: Any) -> Outcome | None:
+        """A keyed retry of a record stored outside a case: the first result when the input is the
+        same and the key is live, IDEMPOTENCY_KEY_REUSED when it differs, None when the key expired
+        (the command is then new)."""
+        if stored is None or self.request_key is None or self.key_expired(stored.recorded.at):
+            return None
+        if stored.key_fingerprint != self.request_key.fingerprint:
+            return fail(key_reused(operation))
+        return Outcome(case=None, created=stored)
 
     async def record(self, entry: audit_trail.AuditEvent) -> None:
         """Append to the audit trail, awaited before the caller answers (REC-1, REC-4)."""
@@ -146,52 +288,60 @@ class UnitOfWork:
         """Apply ``change`` to case ``crn`` and write it, all or nothing. ``operation`` names the
         use case in the audit trail and, in words (unless ``reason`` says otherwise), as the reason of
         a tier recalculation."""
+        key = self.request_key or (IdempotencyKey(idempotency.key, "") if idempotency is not None else None)
+        if key is not None and (refused := key_refused(key.key)) is not None:
+            return fail(refused)
+        replay = idempotency.replay if idempotency is not None else replay_created
         for _ in range(MAX_ATTEMPTS):
-            case = await self.cases.get(crn)
-            if case is None:
+            loaded = await self.cases.load(crn)
+            if loaded is None:
                 return fail(not_found(crn))
+            case = loaded.case
             if check_policy and not policy.can_see(principal, case):
                 await self.refuse(principal, operation, "case not visible to the caller (answered as not found)", crn)
                 return fail(not_found(crn))  # a case the caller may not see looks like no case
             if check_policy and not policy.can_write(principal, case):
                 return await self.forbidden(principal, operation, crn, "Your role may read this case but not change it.")
-            if idempotency is not None:
-                seen = next((r for r in case.idempotency if r.key == idempotency.key), None)
+            live = [r for r in case.idempotency if not self.key_expired(r.at)]
+            if key is not None:
+                seen = next((r for r in live if r.key == key.key and r.subject in (None, principal.subject)), None)
                 if seen is not None:
-                    if seen.operation != idempotency.operation:
-                        return fail(invalid(("clientMutationId",),
-                                            f"This key was already used for {seen.operation}; use a new key per mutation."))
-                    return Outcome(case=case, created=idempotency.replay(case, seen.record_ids))
+                    if not _same_operation(seen.operation, operation) or (
+                            seen.fingerprint and key.fingerprint and seen.fingerprint != key.fingerprint):
+                        return fail(key_reused(seen.operation))
+                    return Outcome(case=case, created=replay(case, seen.record_ids))
+                if len(live) >= MAX_LIVE_IDEMPOTENCY_KEYS:
+                    return fail(invalid(("clientMutationId",), f"This case took {len(live)} keyed writes in the last "
+                                        f"{self.idempotency_window}; try again later."))
             if expected_version is not None and case.version != expected_version:
                 return fail(version_conflict(expected_version, case.version))
-            draft = case.model_copy(deep=True)
             try:
-                created = change(draft, self.clock.today())
+                created = change(case, self.clock.today())
             except Rejected as rejected:
                 return fail(*rejected.violations)
-            recalculated = derivation.recalculate(draft, reason or operation.replace("_", " "), self.clock.now(),
+            recalculated = derivation.recalculate(case, reason or operation.replace("_", " "), self.clock.now(),
                                                   self.clock.today())
             if recalculated is not None:
-                draft.tier = recalculated
-            if idempotency is not None:
-                draft.idempotency = [*draft.idempotency, IdempotencyRecord(
-                    key=idempotency.key, operation=idempotency.operation, record_ids=record_ids(created),
-                    at=self.clock.now())][-MAX_IDEMPOTENCY_RECORDS:]
-            draft.version = case.version + 1
-            draft.updated = self.stamp(principal)
+                case.tier = recalculated
+            if len(live) != len(case.idempotency) or key is not None:  # expired keys are dropped at a write
+                case.idempotency = live + ([IdempotencyRecord(
+                    key=key.key, operation=operation, record_ids=record_ids(created, case), at=self.clock.now(),
+                    fingerprint=key.fingerprint or None, subject=principal.subject)] if key is not None else [])
+            case.version = loaded.version + 1
+            case.updated = self.stamp(principal)
             if recalculated is not None:
-                recalculated.case_version = draft.version
+                recalculated.case_version = case.version
             try:
-                written = await self.cases.replace(draft, expected_version=case.version)
+                written = await self.cases.save(loaded)
             except DocumentTooLarge as too_large:
                 return fail(Violation(ErrorCode.DOCUMENT_TOO_LARGE,
                                       f"The case record would be too large to store ({too_large}).", ()))
             if written:
                 if recalculated is not None and self.tiers is not None:
-                    await self.tiers.append(draft.id, draft.crn, recalculated)
+                    await self.tiers.append(case.id, case.crn, recalculated)
                 await self.record(audit_trail.event(audit_trail.AuditKind.WRITE, self.clock.now(), operation, principal,
-                                                    crn=crn, version_before=case.version, version_after=draft.version))
-                return Outcome(case=draft, created=created)
+                                                    crn=crn, version_before=loaded.version, version_after=case.version))
+                return Outcome(case=case, created=created)
             if expected_version is not None:
                 current = await self.cases.get(crn)
                 return fail(version_conflict(expected_version, current.version if current else None))
@@ -227,5 +377,7 @@ class UnitOfWork:
                 return replay(sentence, ids) if sentence is not None else None
 
             idempotency = Idempotency(key=key, operation=type(command).__name__, replay=replay_on_case)
-        return await self.update(principal, command.crn, command.expected_version, resolved, operation=operation,
-                                 idempotency=idempotency)
+        # A key that came on the command itself (not bound by ``keyed``) is fingerprinted here.
+        uow = self if self.request_key is not None or key is None else self.keyed(key, command)
+        return await uow.update(principal, command.crn, command.expected_version, resolved,
+                                operation=operation, idempotency=idempotency)

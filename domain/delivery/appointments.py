@@ -20,7 +20,12 @@ from domain.core.checks import not_in_future, requirement_live, sentence_live, t
 from domain.core.enums import AppointmentOutcome, NoteKind
 from domain.core.errors import Violation, breaks, invalid
 from domain.core.recording import REC_3, rationale_given
-from domain.delivery.commands import CancelAppointment, RearrangeAppointment, RecordAppointment, RecordAppointmentOutcome
+from domain.delivery.commands import (
+    CancelAppointment,
+    RearrangeAppointment,
+    RecordAppointment,
+    RecordAppointmentOutcome,
+)
 from domain.delivery.model import Appointment
 from domain.delivery.rules import sentence_end
 from domain.records import requirements as requirement_rules

@@ -25,8 +25,8 @@ from domain.delivery.commands import (
     TerminateSentence,
     VaryRequirement,
 )
-from domain.records import requirements as requirement_rules
 from domain.delivery.model import Plan
+from domain.records import requirements as requirement_rules
 from domain.records.commands import RequirementDetails
 from domain.records.model import Requirement
 from domain.records.requirements import REQ_RAR_1

@@ -13,6 +13,7 @@ from domain.core.unit_of_work import Idempotency, Outcome, Rejected, UnitOfWork,
 from domain.enforcement import commands as c
 from domain.enforcement import compliance
 from domain.enforcement import rules as enforcement
+from domain.enforcement.compliance import london_date
 from domain.enforcement.model import (
     AddressChange,
     Breach,
@@ -24,7 +25,6 @@ from domain.enforcement.model import (
     FailureToComply,
     Recall,
 )
-from domain.enforcement.compliance import london_date
 
 
 async def decide_failure_to_comply(uow: UnitOfWork, principal: Principal, command: c.DecideFailureToComply) -> Outcome:

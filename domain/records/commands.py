@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 
 from domain.core.enums import Gender, OffenceCategory, Provider, RequirementType, RoshLevel, SentenceType
 from domain.records.model import DrugTestResult, NotificationKind
@@ -112,6 +113,15 @@ class CaseQuery:
     viewer: str | None = None
     # System runs only (tier recalculation): restricted cases too, whoever the viewer.
     include_restricted: bool = False
+    # Caseload views: only cases with an undischarged duty whose deadline is on or before this day.
+    due_by: date | None = None
+
+
+class CaseOrder(str, Enum):
+    """The order of a page of cases: by CRN, or by the soonest deadline pending (then CRN)."""
+
+    CRN = "CRN"
+    NEXT_DUE = "NEXT_DUE"
 
 
 # Requirements in delivery: programme referral, drug tests, police notifications ----------------

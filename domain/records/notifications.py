@@ -35,8 +35,8 @@ NOTIFY_1 = standard("NOTIFY-1", Section.REQUIREMENTS, "Police notified in writin
                     monitored=True,
                     rule="When an exclusion or prohibited activity requirement or licence condition starts, the police are "
                          "sent written notification of the offender's name and its length and scope, saying whom to "
-                         "contact about non-compliance. DUE without a date (the PF sets none) until recorded; NOT_MET if "
-                         "the requirement ends first.")
+                         "contact about non-compliance. The PF sets no deadline; a notice after the requirement has ended "
+                         "informs no one, so it is due by the requirement's last day in force and OVERDUE after it.")
 NOTIFY_2 = standard("NOTIFY-2", Section.REQUIREMENTS, "Police notified of the termination of a requirement",
                     source="PF Exclusion; Prohibited Activity; Residence Requirement/licence condition; Supervision Requirement",
                     enforced=True, monitored=True,
@@ -75,18 +75,19 @@ def police_notifications(case: Case, as_of: date) -> Iterable[Check]:
                 continue  # never in force (e.g. a licence ended before release)
             label = _label(requirement)
             if requirement.type in NOTIFIED_AT_START:
+                # The PF sets no deadline, but a notice after the requirement has ended informs no one:
+                # the last day in force is the due date, so an unsent notice turns OVERDUE the day after
+                # (a fact of the dates alone, the same whatever day is asked: domain.summary relies on it).
                 told = _notices(requirement, NotificationKind.START, min(as_of, end))
                 if told:
-                    yield check(NOTIFY_1, sentence, arises_on=start, done_on=told[0].notified_on,
+                    yield check(NOTIFY_1, sentence, arises_on=start, due_by=end, done_on=told[0].notified_on,
                                 detail=f"The {label} was notified in writing to {told[0].police_recipient} on "
                                        f"{told[0].notified_on.isoformat()}.")
-                elif end < as_of:
-                    yield check(NOTIFY_1, sentence, arises_on=start, done_on=end, done_ok=False,
-                                detail=f"The {label} ended on {end.isoformat()} and the police were never notified of it.")
                 else:
-                    yield check(NOTIFY_1, sentence, arises_on=start,
-                                detail=f"The {label} is in force from {start.isoformat()}: send the police written notice of "
-                                       "the offender's name, its length and scope, and whom to contact about non-compliance.")
+                    yield check(NOTIFY_1, sentence, arises_on=start, due_by=end,
+                                detail=f"The {label} is in force from {start.isoformat()} to {end.isoformat()}: send the "
+                                       "police written notice of the offender's name, its length and scope, and whom to "
+                                       "contact about non-compliance.")
             if sentence.type in NOTIFIED_AT_END.get(requirement.type, frozenset()):
                 told = _notices(requirement, NotificationKind.END, as_of)
                 yield check(NOTIFY_2, sentence, arises_on=end, survives_termination=True,

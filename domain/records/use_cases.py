@@ -5,20 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from domain import standards
 from domain.audit import events as audit_trail
 from domain.core import crn as crn_rules
-from domain.core import policy
+from domain.core import pnc, policy
 from domain.core.case import Case, Sentence
 from domain.core.checks import crn_format
 from domain.core.dates import period_end
 from domain.core.enums import AllocationKind
 from domain.core.errors import ErrorCode, Violation
-from domain.core.ports import DuplicateCrn
+from domain.core.ports import Claim, DuplicateClaim, DuplicateCrn
 from domain.core.principal import Principal
-from domain.core.unit_of_work import Outcome, UnitOfWork, fail, find_in, reject_if
+from domain.core.unit_of_work import Outcome, UnitOfWork, fail, find_in, key_refused, key_reused, reject_if
 from domain.delivery.outcomes import OutcomesTally
 from domain.enforcement.model import FailureToComply
 from domain.records import allocation as allocation_rules
@@ -27,6 +27,7 @@ from domain.records import rules, shape
 from domain.records.commands import (
     AddSentence,
     AllocateCase,
+    CaseOrder,
     CaseQuery,
     CreateCase,
     RecordDrugTestResult,
@@ -41,7 +42,6 @@ from domain.records.model import (
     DrugTestResult,
     Offence,
     Offender,
-    Officer,
     PoliceNotification,
     ProgrammeReferral,
     Requirement,
@@ -50,38 +50,132 @@ from domain.risk import derivation
 from domain.staff import directory as staff_directory
 
 MAX_CRN_GENERATION_ATTEMPTS = 10
+# A claim whose case was never written is taken over only once no request could still be writing
+# it (a request takes well under a second; a crash leaves its claims behind).
+ABANDONED_CLAIM_AFTER = timedelta(minutes=2)
 
 
 async def create_case(uow: UnitOfWork, principal: Principal, command: CreateCase) -> Outcome:
+    """Open a case. A person already on record by PNC number gets no second case (DUPLICATE_PERSON);
+    a retry with the same ``clientMutationId`` gets the first case (storage.md, Idempotency)."""
     scope = policy.provider_scope(principal)
     if not policy.allows(principal, policy.Operation.WRITE_CASE) or (scope is not None and None not in scope):
         return await uow.forbidden(principal, "create_case", command.crn,
                                    "Cases are opened by the NPS, which allocates them (or an administrator).")
     today = uow.clock.today()
-    errors = shape.offender_details(command.offender, today)
+    errors = shape.offender_details(command.offender, today) + pnc.check(command.offender.pnc_number,
+                                                                         ("offender", "pncNumber"))
     if command.crn is not None:
         errors = crn_format(command.crn) + errors
+    key = uow.request_key
+    if key is not None and (refused := key_refused(key.key)) is not None:
+        errors.append(refused)
     if errors:
         return fail(*errors)
+    if command.crn is not None and await uow.cases.get(command.crn) is not None:
+        return fail(Violation(ErrorCode.DUPLICATE, f"A case with CRN {command.crn} already exists.", ("crn",)))
+    number = pnc.normalise(command.offender.pnc_number) if command.offender.pnc_number else None
     stamp = uow.stamp(principal)
-    offender = Offender(**command.offender.__dict__)
+    offender = Offender(**{**command.offender.__dict__, "pnc_number": number})
+    case = Case(crn=command.crn or crn_rules.generate_crn(), offender=offender, created=stamp, updated=stamp)
+    names = claims_for(uow, principal, case, number)
+    held, refused_outcome = await hold_claims(uow, principal, case, names)
+    if refused_outcome is not None:
+        return refused_outcome
     attempts = 1 if command.crn is not None else MAX_CRN_GENERATION_ATTEMPTS
-    for _ in range(attempts):
-        crn = command.crn or crn_rules.generate_crn()
-        case = Case(crn=crn, offender=offender, created=stamp, updated=stamp)
-        case.tier = derivation.recalculate(case, "Case opened", uow.clock.now(), uow.clock.today())
-        try:
-            await uow.cases.add(case)
-        except DuplicateCrn:
-            continue
-        if uow.tiers is not None:
-            await uow.tiers.append(case.id, case.crn, case.tier)
-        await uow.record(audit_trail.event(audit_trail.AuditKind.WRITE, uow.clock.now(), "create_case", principal,
-                                           crn=case.crn, version_before=0, version_after=case.version))
-        return Outcome(case=case)
+    try:
+        for _ in range(attempts):
+            case.tier = derivation.recalculate(case, "Case opened", uow.clock.now(), today)
+            try:
+                await uow.cases.add(case)
+            except DuplicateCrn:
+                if command.crn is not None:
+                    break
+                case.crn = crn_rules.generate_crn()
+                held = await move_claims(uow, held, case)
+                continue
+            held = []  # the case is written: its claims stay
+            if uow.tiers is not None:
+                await uow.tiers.append(case.id, case.crn, case.tier)
+            await uow.record(audit_trail.event(audit_trail.AuditKind.WRITE, uow.clock.now(), "create_case", principal,
+                                               crn=case.crn, version_before=0, version_after=case.version))
+            return Outcome(case=case)
+    finally:
+        for claim in held:  # not written: nothing may stay claimed for it
+            await uow.claims.release(claim)
     if command.crn is not None:
         return fail(Violation(ErrorCode.DUPLICATE, f"A case with CRN {command.crn} already exists.", ("crn",)))
     return fail(Violation(ErrorCode.DUPLICATE, "Could not generate an unused CRN; try again.", ("crn",)))
+
+
+def claims_for(uow: UnitOfWork, principal: Principal, case: Case, number: str | None) -> list[Claim]:
+    """The names a new case holds: the client's key (first, so a retry is answered before the PNC
+    check), then the person's PNC number."""
+    names = []
+    if uow.request_key is not None and uow.claims is not None:
+        names.append(Claim(name=f"key:{principal.subject}:{uow.request_key.key}", case_id=case.id, crn=case.crn,
+                           at=uow.clock.now(), fingerprint=uow.request_key.fingerprint))
+    if number is not None and uow.claims is not None:
+        names.append(Claim(name=f"pnc:{number}", case_id=case.id, crn=case.crn, at=uow.clock.now()))
+    return names
+
+
+async def hold_claims(uow: UnitOfWork, principal: Principal, case: Case,
+                      names: list[Claim]) -> tuple[list[Claim], Outcome | None]:
+    """Claim every name, or none: a name held for a case that exists refuses (or, for the client's
+    own key with the same input, replays); one held for a case never written is taken over."""
+    held: list[Claim] = []
+    for claim in names:
+        outcome = await _hold(uow, principal, claim)
+        if outcome is None:
+            held.append(claim)
+            continue
+        for done in held:
+            await uow.claims.release(done)
+        return [], outcome
+    return held, None
+
+
+async def _hold(uow: UnitOfWork, principal: Principal, claim: Claim) -> Outcome | None:
+    for _ in range(2):
+        try:
+            await uow.claims.claim(claim)
+            return None
+        except DuplicateClaim:
+            pass
+        existing = await uow.claims.get(claim.name)
+        if existing is None:
+            continue  # released meanwhile: claim again
+        is_key = claim.name.startswith("key:")
+        owner = await uow.cases.get(existing.crn)
+        written = owner is not None and owner.id == existing.case_id
+        if is_key and uow.key_expired(existing.at):
+            written = False  # an expired key is free again
+        if not written:
+            in_flight = owner is None and uow.clock.now() - existing.at < ABANDONED_CLAIM_AFTER
+            if not in_flight and await uow.claims.take_over(existing, claim):
+                return None
+            if in_flight:
+                break
+            continue
+        if is_key:
+            if existing.fingerprint != claim.fingerprint:
+                return fail(key_reused("create_case"))
+            return Outcome(case=owner)
+        named = f" ({owner.crn})" if policy.can_see(principal, owner) else ""
+        return fail(Violation(ErrorCode.DUPLICATE_PERSON, f"A case already exists for the person with this PNC "
+                              f"number{named}; open the existing case instead.", ("offender", "pncNumber")))
+    return fail(Violation(ErrorCode.VERSION_CONFLICT, "Another request is opening this case; try again.", ()))
+
+
+async def move_claims(uow: UnitOfWork, held: list[Claim], case: Case) -> list[Claim]:
+    """The claims re-pointed at the case's new CRN (after a generated CRN was taken)."""
+    moved = []
+    for claim in held:
+        again = replace(claim, crn=case.crn)
+        await uow.claims.take_over(claim, again)
+        moved.append(again)
+    return moved
 
 
 async def add_sentence(uow: UnitOfWork, principal: Principal, command: AddSentence) -> Outcome:
@@ -249,22 +343,53 @@ async def find_cases(uow: UnitOfWork, principal: Principal, query: CaseQuery, fi
     return await uow.cases.find(scoped(principal, query), first, after_crn)
 
 
-async def standards_report(uow: UnitOfWork, principal: Principal, query: CaseQuery, as_of: date,
-                           batch: int = 200) -> standards.Report:
+async def page_cases(uow: UnitOfWork, principal: Principal, query: CaseQuery, first: int, order: CaseOrder,
+                     after: tuple[str, ...] | None) -> list[tuple[tuple[str, ...], Case]]:
+    """A page of the cases the caller may see in ``order``, each with its keyset key."""
+    if not policy.allows(principal, policy.Operation.READ_CASE):
+        return []
+    return await uow.cases.page(scoped(principal, query), first, order, after)
+
+
+async def standards_report(uow: UnitOfWork, principal: Principal, query: CaseQuery, as_of: date) -> standards.Report:
     """Per standard, how many cases are MET, DUE, OVERDUE, NOT_MET on ``as_of`` across the
-    caseload the query selects (walked in CRN order, a batch at a time), with the RRDP outcome
-    measures beside them (``report.outcomes``)."""
-    report = standards.Report(as_of=as_of, outcomes=OutcomesTally(as_of))
+    caseload the query selects: counted by the store from the summaries stored at each write
+    (domain.summary) where they answer for that day, and evaluated here, streamed, for the cases
+    whose summary does not (a day before their last write, a summary under other rules)."""
+    report = standards.Report(as_of=as_of)
     if not policy.allows(principal, policy.Operation.READ_CASE):
         return report
     query = scoped(principal, query)
+    tally = await uow.cases.tally(query, as_of)
+    report.cases = tally.cases
+    for standard_id, counts in tally.counts.items():
+        row = report.counts.setdefault(standard_id, dict.fromkeys(standards.SEVERITY, 0))
+        for state, n in counts.items():
+            row[standards.StandardState(state)] += n
+    # Today is judged now (LIC-2's hour deadlines) where a case is evaluated; a stored summary
+    # answers by day, so a 2- or 24-hour recall report deadline passed earlier today is counted
+    # OVERDUE from tomorrow (Case.standards, which evaluates, shows it at once).
+    at = uow.clock.now() if as_of == uow.clock.today() else None
+    async for case in uow.cases.unsummarised(query, as_of):
+        report.add(case, standards.evaluate(case, as_of, at))
+    return report
+
+
+async def outcomes_report(uow: UnitOfWork, principal: Principal, query: CaseQuery, as_of: date,
+                          batch: int = 200) -> OutcomesTally:
+    """The RRDP outcome measures over the caseload the query selects (accommodation and employment
+    at the start and end of supervision, needs not met by pathway). They need each case's records,
+    so they are tallied only when asked for, walking the caseload in CRN order a batch at a time."""
+    tally = OutcomesTally(as_of)
+    if not policy.allows(principal, policy.Operation.READ_CASE):
+        return tally
+    query = scoped(principal, query)
     after = None
-    at = uow.clock.now() if as_of == uow.clock.today() else None  # today is judged now (LIC-2's instants)
     while True:
         page = await uow.cases.find(query, batch, after)
         for case in page:
-            report.add(case, standards.evaluate(case, as_of, at))
-            report.outcomes.add(case)
+            tally.add(case)
         if len(page) < batch:
-            return report
+            return tally
         after = page[-1].crn
+

@@ -32,6 +32,7 @@ from datetime import date, datetime
 from enum import Enum
 
 from domain.core.case import Case
+from domain.core.crn import is_valid_crn
 from domain.core.dates import age_on, period_end
 from domain.core.enums import (
     Agency,
@@ -44,7 +45,6 @@ from domain.core.enums import (
     SafeguardingKind,
     SentenceStatus,
 )
-from domain.core.crn import is_valid_crn
 from domain.core.registry import Section, standard
 
 REC_4 = standard("REC-4", Section.RECORD_KEEPING, "Information is shared only for a stated, permitted purpose",

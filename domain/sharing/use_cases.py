@@ -10,7 +10,7 @@ from domain.core import policy
 from domain.core.case import Case, Sentence
 from domain.core.errors import invalid
 from domain.core.principal import Principal
-from domain.core.unit_of_work import Outcome, UnitOfWork, fail, not_found, reject_if
+from domain.core.unit_of_work import Outcome, UnitOfWork, fail, key_reused, not_found, reject_if
 from domain.sharing import commands as c
 from domain.sharing import partner as sharing
 from domain.sharing import victims as victim_rules
@@ -120,11 +120,17 @@ async def record_victim(uow: UnitOfWork, principal: Principal, command: victim_r
     errors = victim_rules.check(command, sentence.imposed_on if sentence else None, uow.clock.today())
     if errors:
         return fail(*errors)
+    record_id, replayed = await _keyed_victim_record(uow, principal, "record_victim")
+    if replayed is not None:
+        return replayed
     record = victim_rules.VictimRecord(crn=command.crn, sentence_id=command.sentence_id, scheme=command.scheme,
                                        name=command.name.strip(), contact_details=command.contact_details,
                                        contact_offered_on=command.contact_offered_on, notes=command.notes,
-                                       recorded=uow.stamp(principal))
-    await uow.victims.add(record)
+                                       key_fingerprint=uow.request_key.fingerprint if uow.request_key else None,
+                                       recorded=uow.stamp(principal), **({"id": record_id} if record_id else {}))
+    if not await uow.victims.add(record):  # a concurrent retry of the same key got there first
+        return uow.replay_or_refuse("record_victim", await uow.victims.get(record.id)) or fail(
+            key_reused("record_victim"))
     await uow.record(audit_trail.event(audit_trail.AuditKind.WRITE, uow.clock.now(), "record_victim", principal,
                                        crn=command.crn))
     if command.contact_offered_on is not None:
@@ -133,6 +139,20 @@ async def record_victim(uow: UnitOfWork, principal: Principal, command: victim_r
         if not outcome.ok:
             return outcome
     return Outcome(case=None, created=record)
+
+
+async def _keyed_victim_record(uow: UnitOfWork, principal: Principal, operation: str) -> tuple[str | None, Outcome | None]:
+    """(the id a keyed victim record takes, or None; the answer to a retry, or None). Victim records
+    live apart from the case (VIC-3), so a clientMutationId is kept on the record itself: its id is
+    derived from the key, a retry finds it, and a reused key with other input is refused."""
+    record_id = uow.keyed_record_id(principal, operation)
+    if record_id is None:
+        return None, None
+    stored = await uow.victims.get(record_id)
+    if stored is None:
+        return record_id, None
+    replayed = uow.replay_or_refuse(operation, stored)
+    return (record_id, replayed) if replayed is not None else (None, None)  # an expired key: a new record
 
 
 async def _victim_liaison_sentence(uow: UnitOfWork, principal: Principal, crn: str, sentence_id: str, operation: str,
@@ -174,6 +194,9 @@ async def record_victim_contact_decision(uow: UnitOfWork, principal: Principal,
     errors = victim_rules.check_decision(command, sentence.imposed_on if sentence else None, scheme, uow.clock.today())
     if errors:
         return fail(*errors)
+    record_id, replayed = await _keyed_victim_record(uow, principal, "record_victim_contact_decision")
+    if replayed is not None:
+        return replayed
     offered = command.decision is victim_rules.VictimContactDecision.OFFERED
     # The case is written first: if that fails (e.g. it kept changing), no victim data is orphaned.
     outcome = await _keep_earliest(uow, principal, command.crn,
@@ -183,8 +206,12 @@ async def record_victim_contact_decision(uow: UnitOfWork, principal: Principal,
         return outcome
     record = victim_rules.VictimContactDecisionRecord(
         crn=command.crn, sentence_id=command.sentence_id, decision=command.decision, decided_on=command.decided_on,
-        reason=command.reason.strip() if command.reason is not None else None, recorded=uow.stamp(principal))
-    await uow.victims.add_decision(record)
+        reason=command.reason.strip() if command.reason is not None else None,
+        key_fingerprint=uow.request_key.fingerprint if uow.request_key else None, recorded=uow.stamp(principal),
+        **({"id": record_id} if record_id else {}))
+    if not await uow.victims.add_decision(record):  # a concurrent retry of the same key got there first
+        return uow.replay_or_refuse("record_victim_contact_decision", await uow.victims.get(record.id)) or fail(
+            key_reused("record_victim_contact_decision"))
     await uow.record(audit_trail.event(audit_trail.AuditKind.WRITE, uow.clock.now(), "record_victim_contact_decision",
                                        principal, crn=command.crn))
     return Outcome(case=None, created=record)

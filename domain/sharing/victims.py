@@ -42,6 +42,8 @@ class VictimRecord(Model):
     contact_details: str | None = None
     contact_offered_on: date | None = None
     notes: str | None = None
+    # The fingerprint of the command, when it was sent with a clientMutationId (a retry replays it).
+    key_fingerprint: str | None = None
     recorded: Recorded
 
 
@@ -86,6 +88,7 @@ class VictimContactDecisionRecord(Model):
     decision: VictimContactDecision
     decided_on: date
     reason: str | None = None
+    key_fingerprint: str | None = None
     recorded: Recorded
 
 

@@ -10,7 +10,7 @@ from domain.core import enums as d
 from domain.delivery import commands as c
 from domain.delivery import vocabulary as v
 from schema import enums, ids
-from schema.common import CLIENT_MUTATION_ID, EXPECTED_VERSION, SENTENCE_ID, local_id
+from schema.common import CLIENT_MUTATION_ID, EXPECTED_VERSION, SENTENCE_ID, MutationInput, local_id
 
 APPOINTMENT_ID = "Global ID of the appointment (`Appointment.id`); it names the case's sentence too."
 
@@ -121,7 +121,7 @@ class IdentifiedNeedInput:
 
 
 @strawberry.input(description="A sentence plan (PLAN-1, PLAN-2, PLAN-4).")
-class RecordPlanInput:
+class RecordPlanInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
     completed_on: date = strawberry.field(description="Date completed; for a licence or PSS, a pre-release plan is no more than 12 weeks before release (PLAN-4).")
@@ -145,7 +145,7 @@ class RecordPlanInput:
 
 
 @strawberry.input(description="A review of the plan (PLAN-5).")
-class ReviewPlanInput:
+class ReviewPlanInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
     reviewed_on: date = strawberry.field(description="Date of the review.")
@@ -160,7 +160,7 @@ class ReviewPlanInput:
 
 
 @strawberry.input(description="A referral to Approved Premises before release (AP-1).")
-class ReferToApprovedPremisesInput:
+class ReferToApprovedPremisesInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     sentence_id: strawberry.ID = strawberry.field(description="Global ID of the licence or PSS sentence.")
     referred_on: date = strawberry.field(description="Date of the referral; less than three months before release is accepted but NOT_MET (AP-1).")
@@ -174,7 +174,7 @@ class ReferToApprovedPremisesInput:
 
 
 @strawberry.input(description="The end-of-sentence evaluation (END-1).")
-class CompleteEvaluationInput:
+class CompleteEvaluationInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
     completed_on: date = strawberry.field(description="Date completed: no earlier than eight weeks before the sentence ends (END-1).")
@@ -188,7 +188,7 @@ class CompleteEvaluationInput:
 
 
 @strawberry.input(description="The end of a sentence, with the agencies notified (END-2).")
-class TerminateSentenceInput:
+class TerminateSentenceInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
     terminated_on: date = strawberry.field(description="Date the sentence ended.")
@@ -206,7 +206,7 @@ class TerminateSentenceInput:
 
 
 @strawberry.input(description="A session of unpaid work that has happened (REQ-UPW-4).")
-class RecordUnpaidWorkSessionInput:
+class RecordUnpaidWorkSessionInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
     requirement_id: strawberry.ID = strawberry.field(description="Global ID of the unpaid work requirement.")
@@ -225,7 +225,7 @@ class RecordUnpaidWorkSessionInput:
 
 
 @strawberry.input(description="A rehabilitation activity day delivered (REQ-RAR-1).")
-class RecordRarActivityDayInput:
+class RecordRarActivityDayInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
     requirement_id: strawberry.ID = strawberry.field(description="Global ID of the RAR.")
@@ -240,7 +240,7 @@ class RecordRarActivityDayInput:
 
 
 @strawberry.input(description="A court's variation or termination of a requirement; the varied requirement must pass the REQ-* rules.")
-class VaryRequirementInput:
+class VaryRequirementInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
     requirement_id: strawberry.ID = strawberry.field(description="Global ID of the requirement.")
@@ -263,7 +263,7 @@ class VaryRequirementInput:
 
 
 @strawberry.input(description="Accommodation and employment at the start or end of supervision (RRDP outcome measures).")
-class RecordResettlementStatusInput:
+class RecordResettlementStatusInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
     point: enums.SupervisionPoint = strawberry.field(description="Start or end of supervision.")
@@ -281,7 +281,7 @@ class RecordResettlementStatusInput:
 
 
 @strawberry.input(description="A spell of employment or vocational training.")
-class RecordEmploymentSpellInput:
+class RecordEmploymentSpellInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
     kind: enums.EmploymentKind = strawberry.field(description="Employment or vocational training.")
@@ -297,7 +297,7 @@ class RecordEmploymentSpellInput:
 
 
 @strawberry.input(description="The end of a spell of employment or vocational training.")
-class EndEmploymentSpellInput:
+class EndEmploymentSpellInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     spell_id: strawberry.ID = strawberry.field(description="Global ID of the spell (`EmploymentSpell.id`).")
     ended_on: date = strawberry.field(description="Its last day (not before it started, not in the future).")
@@ -310,7 +310,7 @@ class EndEmploymentSpellInput:
 
 
 @strawberry.input(description="Designate the case a Prolific and other Priority Offender, or end the designation (PLAN-3).")
-class SetPriorityOffenderInput:
+class SetPriorityOffenderInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     priority_offender: bool = strawberry.field(description="True: designate from `effectiveOn`; false: end the designation on `effectiveOn`.")
     effective_on: date = strawberry.field(description="The day it takes effect (not in the future; an end after the start).")

@@ -9,7 +9,7 @@ import strawberry
 from domain.core import enums as d
 from domain.records import commands as c
 from schema import enums
-from schema.common import EXPECTED_VERSION
+from schema.common import EXPECTED_VERSION, MutationInput
 
 
 @strawberry.input(description="The person under supervision.")
@@ -26,7 +26,7 @@ class OffenderInput:
 
 
 @strawberry.input(description="A new case.")
-class CreateCaseInput:
+class CreateCaseInput(MutationInput):
     offender: OffenderInput = strawberry.field(description="The person under supervision.")
     crn: str | None = strawberry.field(default=None, description="Case reference number (one capital letter and six digits); generated when absent.")
 
@@ -77,7 +77,7 @@ class RequirementInput:
 
 
 @strawberry.input(description="A sentence to add to a case.")
-class AddSentenceInput:
+class AddSentenceInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     type: enums.SentenceType = strawberry.field(description="Kind of sentence.")
     imposed_on: date = strawberry.field(description="Date of sentence (not in the future).")
@@ -113,7 +113,7 @@ class OfficerInput:
 
 
 @strawberry.input(description="The first allocation of a case (ALLOC-1).")
-class AllocateCaseInput:
+class AllocateCaseInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     provider: enums.Provider = strawberry.field(description="Provider (ALLOC-3: NPS when RoSH is HIGH or above).")
     officer: OfficerInput = strawberry.field(description="Responsible officer (ALLOC-2).")
@@ -128,7 +128,7 @@ class AllocateCaseInput:
 
 
 @strawberry.input(description="A transfer to another officer and/or provider (ALLOC-2, ALLOC-4).")
-class TransferCaseInput:
+class TransferCaseInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     provider: enums.Provider = strawberry.field(description="Receiving provider (ALLOC-3).")
     officer: OfficerInput | None = strawberry.field(default=None, description="Receiving responsible officer: required (ALLOC-2: never without an officer).")
@@ -150,6 +150,7 @@ class CaseFilter:
     rosh_levels: list[enums.RoshLevel] | None = strawberry.field(default=None, description="Only cases whose current RoSH is one of these.")
     has_overdue_standards: bool | None = strawberry.field(default=None, description="True: only cases with a standard OVERDUE today; false: only cases with none.")
     tiers: list[str] | None = strawberry.field(default=None, description="Only cases whose current tier is one of these, e.g. [\"A3\", \"B2\"] (TIER-1).")
+    due_by: date | None = strawberry.field(default=None, description="Only cases with a standard due or overdue on or before this day: an undischarged duty whose deadline is on or before it (`Case.nextDue.dueBy <= dueBy`).")
 
     def to_domain(self, today: date) -> c.CaseQuery:
         return c.CaseQuery(officer_code=self.officer_code, provider=enums.to_domain(self.provider, d.Provider),
@@ -157,4 +158,5 @@ class CaseFilter:
                            if self.rosh_levels is not None else None,
                            overdue_as_of=today if self.has_overdue_standards is True else None,
                            not_overdue_as_of=today if self.has_overdue_standards is False else None,
-                           tiers=tuple(self.tiers) if self.tiers is not None else None)
+                           tiers=tuple(self.tiers) if self.tiers is not None else None,
+                           due_by=self.due_by)

@@ -8,6 +8,7 @@ from typing import Annotated
 import strawberry
 
 from domain import standards as domain_standards
+from domain import summary as case_summary
 from domain.core import case as aggregate
 from domain.core.base import recorded_late
 from domain.delivery import views as delivery_views
@@ -44,6 +45,12 @@ from schema.enforcement.types import (
     Warning,
     recall_of,
 )
+from schema.records.requirement_types import (
+    DrugTest,
+    PoliceNotification,
+    ProgrammeEligibility,
+    ProgrammeReferral,
+)
 from schema.risk.types import (
     ComplexityRegistration,
     EmergencyAction,
@@ -53,12 +60,6 @@ from schema.risk.types import (
     RoshAssessment,
     SafeguardingConcern,
     TierCalculation,
-)
-from schema.records.requirement_types import (
-    DrugTest,
-    PoliceNotification,
-    ProgrammeEligibility,
-    ProgrammeReferral,
 )
 from schema.sharing.types import VictimContactEligibility
 from schema.standards import StandardStatus, evaluation_instant
@@ -370,12 +371,23 @@ class Case(Node):
                   ) -> list[StandardStatus]:
         clock = info.context.clock
         day, instant = evaluation_instant(as_of, at, clock.now(), clock.today())
-        return [StandardStatus(standard=s.standard, title=s.title,
-                               state=enums.to_graphql(s.state, enums.StandardState), due_by=s.due_by, due_at=s.due_at,
-                               sentence_id=strawberry.ID(ids.encode("Sentence", self._case.crn, s.sentence_id))
-                               if s.sentence_id else None,
-                               detail=s.detail or None)
-                for s in domain_standards.evaluate(self._case, day, instant)]
+        return [self._status(s) for s in domain_standards.evaluate(self._case, day, instant)]
+
+    @strawberry.field(description="The soonest deadline pending: the undischarged duty under any standard with the "
+                                  "earliest due date on `asOf` (default today), OVERDUE ones first; null if none. The "
+                                  "order `cases(orderBy: NEXT_DUE)` follows. A state of NOT_APPLICABLE means its window "
+                                  "opens later (e.g. END-1 opens eight weeks before the sentence ends).")
+    def next_due(self, info: strawberry.Info[Context],
+                 as_of: Annotated[date | None, strawberry.argument(description="The day to evaluate on; defaults to today.")] = None) -> StandardStatus | None:
+        found = case_summary.next_due_status(self._case, as_of or info.context.clock.today())
+        return self._status(found) if found else None
+
+    def _status(self, s: domain_standards.StandardStatus) -> StandardStatus:
+        return StandardStatus(standard=s.standard, title=s.title, state=enums.to_graphql(s.state, enums.StandardState),
+                              due_by=s.due_by, due_at=s.due_at,
+                              sentence_id=strawberry.ID(ids.encode("Sentence", self._case.crn, s.sentence_id))
+                              if s.sentence_id else None,
+                              detail=s.detail or None)
 
     @strawberry.field(description="Compliance across the case's sentences on `asOf` (default today).")
     def compliance(self, info: strawberry.Info[Context],

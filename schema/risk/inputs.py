@@ -11,11 +11,11 @@ from domain.core import enums as d
 from domain.risk import commands as c
 from domain.risk import tiering as t
 from schema import enums
-from schema.common import EXPECTED_VERSION, local_id
+from schema.common import EXPECTED_VERSION, MutationInput, local_id
 
 
 @strawberry.input(description="A RoSH assessment (RISK-1).")
-class RecordRoshAssessmentInput:
+class RecordRoshAssessmentInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     level: enums.RoshLevel = strawberry.field(description="Overall RoSH level.")
     assessed_on: date = strawberry.field(description="Date of assessment (not in the future).")
@@ -41,7 +41,7 @@ class RecordRoshAssessmentInput:
 
 
 @strawberry.input(description="A MAPPA registration (MAPPA-1); supersedes the current one.")
-class RegisterMappaInput:
+class RegisterMappaInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     category: enums.MappaCategory = strawberry.field(description="MAPPA category.")
     level: enums.MappaLevel = strawberry.field(description="MAPPA level.")
@@ -59,7 +59,7 @@ class RegisterMappaInput:
 
 
 @strawberry.input(description="End the current MAPPA registration (MAPPA-1; history kept).")
-class DeregisterMappaInput:
+class DeregisterMappaInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     deregistered_on: date = strawberry.field(description="Date deregistered.")
     reason: str = strawberry.field(description="Why (not blank).")
@@ -71,7 +71,7 @@ class DeregisterMappaInput:
 
 
 @strawberry.input(description="A safeguarding registration (SAFE-1): time-bounded, with the referral made and to whom.")
-class RegisterSafeguardingInput:
+class RegisterSafeguardingInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     kind: enums.SafeguardingKind = strawberry.field(description="Kind of concern.")
     started_on: date = strawberry.field(description="Start of the registration.")
@@ -90,7 +90,7 @@ class RegisterSafeguardingInput:
 
 
 @strawberry.input(description="End a safeguarding registration.")
-class EndSafeguardingInput:
+class EndSafeguardingInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     safeguarding_id: strawberry.ID = strawberry.field(description="Global ID of the registration.")
     ended_on: date = strawberry.field(description="Date it ended.")
@@ -102,7 +102,7 @@ class EndSafeguardingInput:
 
 
 @strawberry.input(description="Register a complexity factor (TIER-1).")
-class RegisterComplexityFactorInput:
+class RegisterComplexityFactorInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     factor: enums.ComplexityFactor = strawberry.field(description="The factor.")
     started_on: date = strawberry.field(description="From.")
@@ -122,7 +122,7 @@ class NeedScoreInput:
 
 
 @strawberry.input(description="A needs assessment (TIER-1 change level).")
-class RecordNeedsAssessmentInput:
+class RecordNeedsAssessmentInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     assessed_on: date = strawberry.field(description="When assessed.")
     needs: list[NeedScoreInput] = strawberry.field(description="Each need area assessed, once.")
@@ -141,7 +141,7 @@ class RecordNeedsAssessmentInput:
 
 
 @strawberry.input(description="An emergency action on an immediate risk (RISK-3).")
-class RecordEmergencyActionInput:
+class RecordEmergencyActionInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     occurred_at: datetime = strawberry.field(description="When the risk arose and action was taken (with offset).")
     action: str = strawberry.field(description="What was done (not blank).")
@@ -154,7 +154,7 @@ class RecordEmergencyActionInput:
 
 
 @strawberry.input(description="When the manager was informed of an emergency action recorded earlier (RISK-3).")
-class RecordManagerInformedInput:
+class RecordManagerInformedInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     emergency_action_id: strawberry.ID = strawberry.field(description="Global ID of the emergency action.")
     informed_at: datetime = strawberry.field(description="When the manager was informed (with offset; not before the event, not in the future).")

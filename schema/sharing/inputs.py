@@ -11,12 +11,12 @@ from domain.sharing import commands as c
 from domain.sharing.victims import RecordVictim, RecordVictimContactDecision
 from domain.sharing.victims import VictimContactDecision as VictimContactDecisionDomain
 from schema import enums
-from schema.common import EXPECTED_VERSION, SENTENCE_ID, local_id
+from schema.common import EXPECTED_VERSION, SENTENCE_ID, MutationInput, local_id
 from schema.sharing.types import VictimContactDecision
 
 
 @strawberry.input(description="Restrict a case to an allow-list of staff; to everyone else it does not exist. You stay on the list.")
-class RestrictCaseInput:
+class RestrictCaseInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     allowed_subjects: list[str] = strawberry.field(description="Token subjects (user ids) of the staff who may see it; empty lifts the restriction.")
     expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
@@ -27,7 +27,7 @@ class RestrictCaseInput:
 
 
 @strawberry.input(description="A victim record (VICTIM_LIAISON_OFFICER only); kept apart from the case (VIC-3).")
-class RecordVictimInput:
+class RecordVictimInput(MutationInput):
     crn: str = strawberry.field(description="The offender's case.")
     sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
     scheme: enums.VictimContactScheme = strawberry.field(description="Statutory or discretionary contact (VIC-1).")
@@ -44,7 +44,7 @@ class RecordVictimInput:
 
 @strawberry.input(description="The victim liaison officer's decision closing victim contact for a sentence (VIC-1; "
                               "VICTIM_LIAISON_OFFICER only). The reason stays in the victims collection (VIC-3).")
-class RecordVictimContactDecisionInput:
+class RecordVictimContactDecisionInput(MutationInput):
     crn: str = strawberry.field(description="The offender's case.")
     sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
     decision: VictimContactDecision = strawberry.field(description="Offered, or not appropriate (discretionary contact only).")

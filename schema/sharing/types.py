@@ -7,13 +7,12 @@ from datetime import date, datetime
 import strawberry
 
 from domain.core import case as aggregate
-from domain.sharing import victims as victim_model
 from domain.sharing import partner as sharing_partner
+from domain.sharing import victims as victim_model
 from domain.sharing import views as sharing_views
 from schema import enums, ids
 from schema.context import Context
 from schema.enums import _graphql_enum
-
 
 VictimContactDecision = _graphql_enum(victim_model.VictimContactDecision, "The victim liaison officer's decision that "
                                       "closes discretionary victim contact (VIC-1).", {

@@ -7,10 +7,11 @@ import strawberry
 from domain.core import enums as d
 from domain.staff import commands as c
 from schema import enums
+from schema.common import MutationInput
 
 
 @strawberry.input(description="A new officer in the staff directory (ADMIN only).")
-class RegisterOfficerInput:
+class RegisterOfficerInput(MutationInput):
     code: str = strawberry.field(description="Staff code: 1 to 20 letters and digits, stored in capitals; unique whatever its case.")
     name: str = strawberry.field(description="Name (not blank), as allocations will record it.")
     provider: enums.Provider = strawberry.field(description="The provider the officer works for.")
@@ -20,7 +21,7 @@ class RegisterOfficerInput:
 
 
 @strawberry.input(description="A change to an officer in the staff directory (ADMIN only); what is omitted stays as it is.")
-class UpdateOfficerInput:
+class UpdateOfficerInput(MutationInput):
     code: str = strawberry.field(description="The officer's staff code (any case).")
     name: str | None = strawberry.field(default=None, description="New name (not blank); existing allocations keep the old one.")
     provider: enums.Provider | None = strawberry.field(default=None, description="New provider; their current cases are not moved (transfer them).")

@@ -27,13 +27,17 @@ from domain.core.enums import (
 from domain.core.ports import DocumentTooLarge, DuplicateCrn
 from domain.delivery.model import Appointment, Note, Plan, PlanObjective, UnpaidWorkSession
 from domain.enforcement.model import FailureToComply
-from domain.records.commands import CaseQuery
+from domain.records.commands import CaseOrder, CaseQuery
 from domain.records.model import Allocation, Offence, Offender, Officer, Requirement
 from domain.risk.model import MappaRegistration, RoshAssessment
 from repositories.cases import (
     DOCUMENT_SIZE_BUDGET,
+    ORDER_FIELDS,
+    both,
     document_size,
     filter_for,
+    keyset_after,
+    summary_answers,
     to_document,
 )
 from repositories.factory import open_store
@@ -147,7 +151,21 @@ QUERY_SHAPES = [
     CaseQuery(tiers=("B2", "A1")),
     CaseQuery(providers=(Provider.NPS, None), viewer="u-1"),
     CaseQuery(providers=(Provider.CRC,), viewer="u-2", not_overdue_as_of=date(2026, 11, 20)),
+    CaseQuery(due_by=date(2026, 11, 27)),
+    CaseQuery(officer_code="N1", due_by=date(2026, 11, 27)),
 ]
+
+# Pages in another order (keyset on the order key, then crn) and the standards report's match:
+# (query, order, after) and the index that must serve it.
+ORDERED_SHAPES = [
+    (CaseQuery(), CaseOrder.NEXT_DUE, None),
+    (CaseQuery(), CaseOrder.NEXT_DUE, ("2026-11-27", "A000001")),
+    (CaseQuery(due_by=date(2026, 11, 27)), CaseOrder.NEXT_DUE, ("2026-11-23", "A000001")),
+    (CaseQuery(officer_code="N1"), CaseOrder.NEXT_DUE, ("2026-11-27", "A000001")),
+    (CaseQuery(provider=Provider.NPS, viewer="u-1"), CaseOrder.NEXT_DUE, None),
+]
+REPORT_SHAPES = [CaseQuery(officer_code="N1", viewer="u-1"), CaseQuery(provider=Provider.CRC, viewer="u-1"),
+                 CaseQuery(providers=(Provider.NPS, None), officer_code="N1", viewer="u-1")]
 
 
 # Residual filters: checked on each document the index scan yields, never a scan's lead
@@ -178,6 +196,42 @@ async def test_every_caseload_query_uses_an_index_on_a_real_server(store, query)
     if store.embedded:
         pytest.skip("explain needs a real MongoDB server (MONGODB_URI)")
     plan = await store.cases.collection.find(filter_for(query, "A000001")).sort("crn", 1).limit(10).explain()
+    text = str(plan["queryPlanner"]["winningPlan"])
+    assert "IXSCAN" in text and "COLLSCAN" not in text
+
+
+def ordered_find(query: CaseQuery, order: CaseOrder, after):
+    conditions = filter_for(query, None)
+    if after is not None:
+        conditions = both(conditions, keyset_after(order, after))
+    return conditions, [(name, 1) for name in ORDER_FIELDS[order]]
+
+
+@pytest.mark.parametrize("query,order,after", ORDERED_SHAPES, ids=repr)
+def test_every_ordered_page_is_served_by_a_declared_index(query, order, after):
+    """The sort is an index's prefix after the equality fields filtered on (none, officer or provider)."""
+    conditions, sort = ordered_find(query, order, after)
+    equality = [f for f in ("current.officerCode", "current.provider") if f in leading_fields(conditions)]
+    wanted = tuple(equality[:1]) + tuple(name for name, _ in sort)
+    assert any(spec.fields[:len(wanted)] == wanted for spec in INDEXES if spec.collection == "cases"), wanted
+
+
+@pytest.mark.parametrize("query,order,after", ORDERED_SHAPES, ids=repr)
+async def test_every_ordered_page_uses_an_index_on_a_real_server(store, query, order, after):
+    if store.embedded:
+        pytest.skip("explain needs a real MongoDB server (MONGODB_URI)")
+    conditions, sort = ordered_find(query, order, after)
+    plan = await store.cases.collection.find(conditions).sort(sort).limit(10).explain()
+    text = str(plan["queryPlanner"]["winningPlan"])
+    assert "IXSCAN" in text and "COLLSCAN" not in text and "'SORT'" not in text
+
+
+@pytest.mark.parametrize("query", REPORT_SHAPES, ids=repr)
+async def test_the_report_reads_the_summaries_of_its_caseload_through_an_index_on_a_real_server(store, query):
+    if store.embedded:
+        pytest.skip("explain needs a real MongoDB server (MONGODB_URI)")
+    match = both(filter_for(query, None), summary_answers(date(2026, 11, 20)))
+    plan = await store.cases.collection.find(match).explain()
     text = str(plan["queryPlanner"]["winningPlan"])
     assert "IXSCAN" in text and "COLLSCAN" not in text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from domain.core.enums import Agency, Provider, RequirementType, SafeguardingKind
+from domain.core.enums import Provider, RequirementType, SafeguardingKind
 from domain.risk.model import SafeguardingConcern
 from domain.sharing import partner
 from tests.repositories.test_case_repository import STAMP, a_case, allocated, store, worst_case  # noqa: F401

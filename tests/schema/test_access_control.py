@@ -67,7 +67,7 @@ async def outcome_of(gql, operation, who) -> str:
         return user_error_outcome(data["recordRoshAssessment"]["userErrors"])
     if operation == "open case":
         data, _ = await run(gql, """mutation($input: CreateCaseInput!) { createCase(input: $input) { userErrors { code } } }""",
-                            who, {"input": {"offender": offender_input()}})
+                            who, {"input": {"offender": offender_input(pncNumber=None)}})
         return user_error_outcome(data["createCase"]["userErrors"])
     if operation == "restrict case":
         data, _ = await run(gql, """mutation { restrictCase(input: {crn: "X123456", allowedSubjects: ["someone"]}) {

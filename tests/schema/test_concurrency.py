@@ -1,5 +1,6 @@
 """Two writers interleave on one case: both read version N before either writes. mongomock never
-yields to the event loop on its own, so the interleaving is forced with a barrier."""
+yields to the event loop on its own, so the interleaving is forced with a barrier (on ``load``, the
+read for a change, and ``save``, the version-guarded write of what changed)."""
 
 import asyncio
 
@@ -26,14 +27,14 @@ class InterleavingRepository:
         self.forced = True
         self.replace_results: list[bool] = []
 
-    async def get(self, crn):
-        case = await self.inner.get(crn)
+    async def load(self, crn):
+        loaded = await self.inner.load(crn)
         if self.forced:
             await self.barrier.wait()
-        return case
+        return loaded
 
-    async def replace(self, case, expected_version):
-        written = await self.inner.replace(case, expected_version)
+    async def save(self, loaded):
+        written = await self.inner.save(loaded)
         self.replace_results.append(written)
         if not written:
             self.forced = False  # let the retry read the fresh version without waiting
@@ -71,11 +72,11 @@ class SentenceWinsRepository(InterleavingRepository):
         super().__init__(inner, readers=2)
         self.sentence_written = asyncio.Event()
 
-    async def replace(self, case, expected_version):
-        if case.allocations:
+    async def save(self, loaded):
+        if loaded.case.allocations:
             await self.sentence_written.wait()
-        written = await super().replace(case, expected_version)
-        if not case.allocations:
+        written = await super().save(loaded)
+        if not loaded.case.allocations:
             self.sentence_written.set()
         return written
 

@@ -210,7 +210,7 @@ async def test_notify_1_and_notify_2_police_told_of_an_exclusion_at_its_start_an
     base = {"crn": CRN, "sentenceId": sentence["id"], "requirementId": sentence["requirements"][0]["id"],
             "policeRecipient": "West Yorkshire Police", "inWriting": True}
     [due] = await standards(gql, "2026-05-20", "NOTIFY-1")
-    assert due["state"] == "DUE" and due["dueBy"] is None  # the PF sets no deadline
+    assert due["state"] == "DUE" and due["dueBy"] == "2026-11-03"  # by its last day in force (the PF sets no deadline)
     await assert_refused(gql, store, NOTIFY, {"input": {**base, "kind": "START", "notifiedOn": "2026-05-05"}},
                          field=["input", "contactForNonCompliance"], code="STANDARD_VIOLATION", standard="NOTIFY-1")
     await assert_refused(gql, store, NOTIFY, {"input": {**base, "kind": "START", "notifiedOn": "2026-05-05", "inWriting": False,
@@ -230,10 +230,12 @@ async def test_notify_1_and_notify_2_police_told_of_an_exclusion_at_its_start_an
     assert (await standards(gql, "2026-11-20", "NOTIFY-2"))[0]["state"] == "MET"
 
 
-async def test_notify_1_not_met_when_the_prohibition_ended_before_the_police_were_told(gql, case):
+async def test_notify_1_overdue_when_the_prohibition_ended_before_the_police_were_told(gql, case):
     await add(gql, imposedOn="2026-05-04", requirements=[{"type": "PROHIBITED_ACTIVITY", "lengthMonths": 6, "details": "Pubs"}])
+    [found] = await standards(gql, "2026-11-03", "NOTIFY-1")
+    assert found["state"] == "DUE"
     [found] = await standards(gql, "2026-11-20", "NOTIFY-1")
-    assert found["state"] == "NOT_MET" and "never notified" in found["detail"]
+    assert found["state"] == "OVERDUE" and found["dueBy"] == "2026-11-03"
 
 
 # Item 14: discretionary victim contact closed --------------------------------------------------------

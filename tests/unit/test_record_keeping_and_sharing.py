@@ -8,8 +8,8 @@ import pytest
 from domain.core.base import Actor, Recorded, recorded_late
 from domain.core.calendar import LONDON
 from domain.core.enums import Agency, AppointmentKind, AppointmentOutcome, NoteKind, VictimContactScheme
-from domain.delivery.commands import RecordAppointment
 from domain.delivery.appointments import arrangement as appointment
+from domain.delivery.commands import RecordAppointment
 from domain.sharing import partner
 from domain.sharing.victims import RecordVictim, check
 from tests import builders

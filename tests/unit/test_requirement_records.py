@@ -99,16 +99,18 @@ def states(case, as_of, standard):
 EXCLUSION = {"length_months": 6, "details": "Leeds city centre"}
 
 
+END = date(2027, 5, 1)  # an exclusion of 2026-11-02 for 6 months is in force to 2027-05-01
+
+
 @pytest.mark.parametrize("kind", [T.EXCLUSION, T.PROHIBITED_ACTIVITY])
-def test_notify_1_due_without_a_date_from_the_start_until_recorded(kind):
+def test_notify_1_due_from_the_start_until_recorded_by_the_last_day_in_force(kind):
     requirement = builders.requirement(kind, **EXCLUSION)
     case = order_with(requirement)
     assert states(case, date(2026, 11, 1), "NOTIFY-1") == []  # before the order
-    assert states(case, date(2026, 11, 2), "NOTIFY-1") == [(StandardState.DUE, None)]
-    assert states(case, date(2027, 5, 1), "NOTIFY-1") == [(StandardState.DUE, None)]  # never OVERDUE
+    assert states(case, date(2026, 11, 2), "NOTIFY-1") == [(StandardState.DUE, END)]
     requirement.police_notifications.append(notice(NotificationKind.START, date(2026, 11, 10)))
-    assert states(case, date(2026, 11, 9), "NOTIFY-1") == [(StandardState.DUE, None)]  # not yet sent then
-    assert states(case, date(2026, 11, 10), "NOTIFY-1") == [(StandardState.MET, None)]
+    assert states(case, date(2026, 11, 9), "NOTIFY-1") == [(StandardState.DUE, END)]  # not yet sent then
+    assert states(case, date(2026, 11, 10), "NOTIFY-1") == [(StandardState.MET, END)]
 
 
 def test_notify_1_a_licence_condition_arises_on_release_and_an_earlier_notice_counts():
@@ -116,20 +118,29 @@ def test_notify_1_a_licence_condition_arises_on_release_and_an_earlier_notice_co
     case = builders.case()
     case.sentences.append(licence_with(requirement))
     assert states(case, date(2026, 11, 8), "NOTIFY-1") == []
-    assert states(case, RELEASED, "NOTIFY-1") == [(StandardState.DUE, None)]
+    assert [s for s, _ in states(case, RELEASED, "NOTIFY-1")] == [StandardState.DUE]
     requirement.police_notifications.append(notice(NotificationKind.START, date(2026, 11, 6)))  # before release
-    assert states(case, RELEASED, "NOTIFY-1") == [(StandardState.MET, None)]
+    assert [s for s, _ in states(case, RELEASED, "NOTIFY-1")] == [StandardState.MET]
 
 
-# Exclusion of 2026-11-02 for 6 months: in force to 2027-05-01.
-@pytest.mark.parametrize("as_of, state", [(date(2027, 5, 1), StandardState.DUE), (date(2027, 5, 2), StandardState.NOT_MET)])
-def test_notify_1_not_met_when_the_requirement_ends_before_the_police_were_told(as_of, state):
+@pytest.mark.parametrize("as_of, state", [(date(2027, 4, 30), StandardState.DUE), (END, StandardState.DUE),
+                                          (date(2027, 5, 2), StandardState.OVERDUE)])
+def test_notify_1_overdue_when_the_requirement_ends_before_the_police_were_told(as_of, state):
     requirement = builders.requirement(T.EXCLUSION, **EXCLUSION)
     case = order_with(requirement)
-    assert ends_on(case.sentences[0], requirement) == date(2027, 5, 1)
+    assert ends_on(case.sentences[0], requirement) == END
     assert [s for s, _ in states(case, as_of, "NOTIFY-1")] == [state]
     requirement.police_notifications.append(notice(NotificationKind.START, date(2027, 5, 2)))  # too late to count
     assert [s for s, _ in states(case, as_of, "NOTIFY-1")] == [state]
+
+
+def test_notify_1_gives_the_same_check_whatever_day_is_asked():
+    """The stored summary (domain.summary) derives later days from the dates: the check must not
+    change with the day asked."""
+    case = order_with(builders.requirement(T.EXCLUSION, **EXCLUSION))
+    asked = [[c for c in run_checks([notifications.police_notifications], case, day) if c.standard == "NOTIFY-1"]
+             for day in (date(2026, 11, 20), date(2027, 5, 2), date(2030, 1, 1))]
+    assert asked[0] == asked[1] == asked[2]
 
 
 @pytest.mark.parametrize("as_of, expected", [(date(2027, 4, 30), []), (date(2027, 5, 1), [(StandardState.DUE, None)]),

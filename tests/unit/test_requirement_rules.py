@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from domain.core.enums import Gender, OffenceCategory
+from domain.core.enums import Gender
 from domain.core.enums import RequirementType as T
 from domain.core.enums import SentenceType as S
 from domain.records.commands import RequirementDetails as R

@@ -1,0 +1,1 @@
+"""The benchmark's helpers (scripts/benchmark.py runs it)."""
