@@ -19,6 +19,7 @@ from domain import standards
 from domain.core.case import Case
 from domain.core.ports import DocumentTooLarge, DuplicateCrn
 from domain.records.commands import CaseQuery
+from repositories.search import search_conditions, search_keys
 
 # MongoDB refuses documents over 16 MiB. A case must stay far below that: the budget leaves
 # room for growth and for a write to be refused cleanly (DOCUMENT_TOO_LARGE) long before the
@@ -40,6 +41,7 @@ def to_document(case: Case) -> dict[str, Any]:
         "tier": case.tier.tier if case.tier else None,
         "restrictedTo": case.restricted_to,
     }
+    document["current"].update(search_keys(case))  # person search (repositories.search)
     return document
 
 
@@ -93,6 +95,7 @@ def filter_for(query: CaseQuery, after_crn: str | None) -> dict[str, Any]:
         conditions["current.tier"] = {"$in": list(query.tiers)}
     if after_crn is not None:
         conditions["crn"] = {"$gt": after_crn}
+    conditions.update(search_conditions(query))
     return conditions
 
 
@@ -122,6 +125,18 @@ class MongoCaseRepository:
                                                    _checked(to_document(case)))
         return result.matched_count == 1
 
-    async def find(self, query: CaseQuery, first: int, after_crn: str | None) -> list[Case]:
-        cursor = self.collection.find(filter_for(query, after_crn)).sort("crn", 1).limit(first)
+    async def find(self, query: CaseQuery, first: int, after_crn: str | None, *, before_crn: str | None = None,
+                   backward: bool = False) -> list[Case]:
+        conditions = filter_for(query, after_crn)
+        if before_crn is not None:
+            conditions["crn"] = {**conditions.get("crn", {}), "$lt": before_crn}
+        cursor = self.collection.find(conditions).sort("crn", -1 if backward else 1).limit(first)
         return [from_document(document) async for document in cursor]
+
+    async def count(self, query: CaseQuery) -> int:
+        return await self.collection.count_documents(filter_for(query, None))
+
+    async def any_beyond(self, query: CaseQuery, crn: str, *, before: bool) -> bool:
+        conditions = filter_for(query, None)
+        conditions["crn"] = {"$lte" if before else "$gte": crn}
+        return await self.collection.find_one(conditions, {"_id": 1}) is not None

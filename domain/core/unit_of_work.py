@@ -121,6 +121,11 @@ class UnitOfWork:
         if self.audit is not None:
             await self.audit.append(entry)
 
+    async def record_many(self, entries: list[audit_trail.AuditEvent]) -> None:
+        """Append several events in one write (a request's batched reads), before the answer."""
+        if self.audit is not None and entries:
+            await self.audit.append_many(entries)
+
     async def refuse(self, principal: Principal | None, operation: str, reason: str, crn: str | None = None) -> None:
         await self.record(audit_trail.event(audit_trail.AuditKind.REFUSAL, self.clock.now(), operation, principal,
                                             crn=crn, reason=reason))

@@ -101,3 +101,9 @@ class CaseQuery:
     viewer: str | None = None
     # System runs only (tier recalculation): restricted cases too, whoever the viewer.
     include_restricted: bool = False
+    # Person search (domain.records.search): name prefixes as search keys, exact date of birth,
+    # PNC number in its standard form.
+    surname_prefix: str | None = None
+    forename_prefix: str | None = None
+    date_of_birth: date | None = None
+    pnc_number: str | None = None

@@ -3,6 +3,7 @@ caseload reads (a case, a page of cases, the standards report)."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import date
 
@@ -135,16 +136,34 @@ def scoped(principal: Principal, query: CaseQuery) -> CaseQuery:
     return replace(query, providers=None if scope is None else tuple(scope), viewer=principal.subject)
 
 
-async def find_cases(uow: UnitOfWork, principal: Principal, query: CaseQuery, first: int, after_crn: str | None) -> list[Case]:
+async def find_cases(uow: UnitOfWork, principal: Principal, query: CaseQuery, first: int, after_crn: str | None, *,
+                     before_crn: str | None = None, backward: bool = False) -> list[Case]:
     if not policy.allows(principal, policy.Operation.READ_CASE):
         return []
-    return await uow.cases.find(scoped(principal, query), first, after_crn)
+    return await uow.cases.find(scoped(principal, query), first, after_crn, before_crn=before_crn, backward=backward)
+
+
+async def count_cases(uow: UnitOfWork, principal: Principal, query: CaseQuery) -> int:
+    """How many cases the caller may see match the query (``totalCount``)."""
+    if not policy.allows(principal, policy.Operation.READ_CASE):
+        return 0
+    return await uow.cases.count(scoped(principal, query))
+
+
+async def any_cases_beyond(uow: UnitOfWork, principal: Principal, query: CaseQuery, crn: str, *, before: bool) -> bool:
+    """Whether the caller may see a matching case at or before (or at or after) ``crn``."""
+    if not policy.allows(principal, policy.Operation.READ_CASE):
+        return False
+    return await uow.cases.any_beyond(scoped(principal, query), crn, before=before)
 
 
 async def standards_report(uow: UnitOfWork, principal: Principal, query: CaseQuery, as_of: date,
-                           batch: int = 200) -> standards.Report:
+                           batch: int = 200, pause: Callable[[], Awaitable[None]] | None = None,
+                           chunk: int = 10) -> standards.Report:
     """Per standard, how many cases are MET, DUE, OVERDUE, NOT_MET on ``as_of`` across the
-    caseload the query selects (walked in CRN order, a batch at a time)."""
+    caseload the query selects (walked in CRN order, a batch at a time). ``pause`` is awaited
+    after every ``chunk`` cases evaluated: the caller gives the event loop a turn there and may stop
+    the work (a request's time budget)."""
     report = standards.Report(as_of=as_of)
     if not policy.allows(principal, policy.Operation.READ_CASE):
         return report
@@ -152,8 +171,10 @@ async def standards_report(uow: UnitOfWork, principal: Principal, query: CaseQue
     after = None
     while True:
         page = await uow.cases.find(query, batch, after)
-        for case in page:
+        for index, case in enumerate(page, 1):
             report.add(case, standards.evaluate(case, as_of))
+            if pause is not None and index % chunk == 0:
+                await pause()
         if len(page) < batch:
             return report
         after = page[-1].crn

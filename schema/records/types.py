@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Annotated
 
@@ -14,7 +15,7 @@ from domain.enforcement import compliance
 from domain.records import model as record_model
 from domain.risk import use_cases as risk_use_cases
 from schema import enums, ids
-from schema.common import Node, PageInfo, RecordStamp
+from schema.common import TOTAL_COUNT, Node, PageInfo, RecordStamp
 from schema.context import Context
 from schema.delivery.types import (
     Appointment,
@@ -286,8 +287,9 @@ class Case(Node):
 
     @strawberry.field(description="Status of every applicable national standard on `asOf` (default: today in England "
                                   "and Wales). The same history gives the same answer for the same `asOf`.")
-    def standards(self, info: strawberry.Info[Context],
-                  as_of: Annotated[date | None, strawberry.argument(description="The day to evaluate on; defaults to today.")] = None) -> list[StandardStatus]:
+    async def standards(self, info: strawberry.Info[Context],
+                        as_of: Annotated[date | None, strawberry.argument(description="The day to evaluate on; defaults to today.")] = None) -> list[StandardStatus]:
+        await info.context.budget.checkpoint()  # CPU-heavy: the event loop gets a turn first (schema.budget)
         day = as_of or info.context.clock.today()
         return [StandardStatus(standard=s.standard, title=s.title,
                                state=enums.to_graphql(s.state, enums.StandardState), due_by=s.due_by,
@@ -297,9 +299,10 @@ class Case(Node):
                 for s in domain_standards.evaluate(self._case, day)]
 
     @strawberry.field(description="Compliance across the case's sentences on `asOf` (default today).")
-    def compliance(self, info: strawberry.Info[Context],
-                   as_of: Annotated[date | None, strawberry.argument(description="The day to evaluate; defaults to today.")] = None
-                   ) -> CaseCompliance:
+    async def compliance(self, info: strawberry.Info[Context],
+                         as_of: Annotated[date | None, strawberry.argument(description="The day to evaluate; defaults to today.")] = None
+                         ) -> CaseCompliance:
+        await info.context.budget.checkpoint()
         summary = compliance.summarise_case(self._case.sentences, as_of or info.context.clock.today())
         return CaseCompliance(failures=summary.failures, awaiting_decision=summary.awaiting_decision,
                               unacceptable=summary.unacceptable, live_warnings=summary.live_warnings,
@@ -325,3 +328,8 @@ class CaseEdge:
 class CaseConnection:
     edges: list[CaseEdge] = strawberry.field(description="The cases in this page.")
     page_info: PageInfo = strawberry.field(description="Where this page stands.")
+    _count: strawberry.Private[Callable[[], Awaitable[int]]]
+
+    @strawberry.field(description=TOTAL_COUNT)
+    async def total_count(self) -> int:
+        return await self._count()

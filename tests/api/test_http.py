@@ -36,7 +36,7 @@ async def test_an_authenticated_mutation_and_query_over_http(http, auth_headers)
     created = await http.post("/graphql", json={"query": CREATE, "variables": {"input": {"crn": "X123456", "offender": offender_input()}}},
                               headers=auth_headers)
     assert created.status_code == 200
-    assert created.json() == {"data": {"createCase": {"case": {"crn": "X123456", "version": 1}, "userErrors": []}}}
+    assert created.json()["data"] == {"createCase": {"case": {"crn": "X123456", "version": 1}, "userErrors": []}}
     read = await http.get("/graphql", params={"query": '{ case(crn: "X123456") { offender { surname } created { bySubject } } }'},
                           headers=auth_headers)
     assert read.json()["data"]["case"] == {"offender": {"surname": "Morgan"}, "created": {"bySubject": "u-1"}}
