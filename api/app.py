@@ -36,6 +36,7 @@ from api.introspection import IntrospectionPolicy
 from api.lifecycle import DatabaseState, Lifecycle
 from api.logs import configure_logging
 from api.metrics import Metrics
+from api.query_limits import query_limits
 from api.refusals import RefusalAggregator
 from api.settings import ConfigurationError, Settings, load_settings
 from domain.core.ports import Clock, SystemClock
@@ -120,7 +121,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
 
         tracing = Tracing(settings.tracing)
         extensions.append(tracing.schema_extension())
-    schema = build_schema(extensions=extensions)
+    schema = build_schema(extensions=extensions, **query_limits(settings))  # api.query_limits
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -8,13 +8,15 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import Field, SecretStr, ValidationError, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsConfigDict
+
+from api.query_settings import QuerySettings
 
 DEVELOPMENT_SECRET = "development-only-secret-do-not-use-in-production"
 MIN_SECRET_LENGTH = 32
 
 
-class Settings(BaseSettings):
+class Settings(QuerySettings):  # the query layer's settings: api.query_settings
     model_config = SettingsConfigDict(env_prefix="", case_sensitive=False, extra="ignore")
 
     environment: Literal["development", "production"] = Field(

@@ -17,7 +17,7 @@ def to_document(event: AuditEvent) -> dict[str, Any]:
             "agency": event.agency, "crn": event.crn, "versionBefore": event.version_before,
             "versionAfter": event.version_after, "purpose": event.purpose, "fieldsReturned": list(event.fields_returned),
             "reason": event.reason, "requestId": event.request_id or current_request_id(), "count": event.count,
-            "target": event.target}
+            "target": event.target, **({"crns": list(event.crns)} if event.crns else {})}
 
 
 def from_document(document: dict[str, Any]) -> AuditEvent:
@@ -28,7 +28,7 @@ def from_document(document: dict[str, Any]) -> AuditEvent:
                       version_after=document.get("versionAfter"), purpose=document.get("purpose"),
                       fields_returned=tuple(document.get("fieldsReturned", [])), reason=document.get("reason"),
                       request_id=document.get("requestId"), count=document.get("count"),
-                      target=document.get("target"))
+                      target=document.get("target"), crns=tuple(document.get("crns", ())))
 
 
 _UTC = timezone.utc
@@ -54,11 +54,13 @@ class MongoAuditLog:
         if events:
             await self.collection.insert_many([_stored(event) for event in events], ordered=True)
 
-    async def find(self, crn: str | None, actor: str | None, since: datetime | None, until: datetime | None,
-                   first: int, after: tuple[datetime, str] | None) -> list[AuditEvent]:
+    @staticmethod
+    def conditions(crn: str | None, actor: str | None, since: datetime | None, until: datetime | None) -> dict[str, Any]:
+        """The filter; each branch is led by a field that leads an index (repositories.indexes)."""
         conditions: dict[str, Any] = {}
         if crn is not None:
-            conditions["crn"] = crn
+            # One case: events about it alone (crn) and batched reads that name it (crns).
+            conditions["$or"] = [{"crn": crn}, {"crns": crn}]
         if actor is not None:
             conditions["actorSubject"] = actor
         at: dict[str, str] = {}
@@ -68,9 +70,33 @@ class MongoAuditLog:
             at["$lt"] = until.astimezone(_UTC).isoformat()
         if at:
             conditions["at"] = at
+        return conditions
+
+    async def find(self, crn: str | None, actor: str | None, since: datetime | None, until: datetime | None,
+                   first: int, after: tuple[datetime, str] | None, *, before: tuple[datetime, str] | None = None,
+                   backward: bool = False) -> list[AuditEvent]:
+        conditions = self.conditions(crn, actor, since, until)
+        keyset = []
         if after is not None:
             at_after = after[0].astimezone(_UTC).isoformat()
-            conditions["$or"] = [{"at": {"$lt": at_after}}, {"at": at_after, "_id": {"$lt": after[1]}}]
-        cursor = self.collection.find(conditions).sort([("at", -1), ("_id", -1)]).limit(first)
+            keyset.append({"$or": [{"at": {"$lt": at_after}}, {"at": at_after, "_id": {"$lt": after[1]}}]})
+        if before is not None:
+            at_before = before[0].astimezone(_UTC).isoformat()
+            keyset.append({"$or": [{"at": {"$gt": at_before}}, {"at": at_before, "_id": {"$gt": before[1]}}]})
+        if keyset:
+            conditions = {"$and": [conditions, *keyset]} if conditions else {"$and": keyset}
+        direction = 1 if backward else -1
+        cursor = self.collection.find(conditions).sort([("at", direction), ("_id", direction)]).limit(first)
         return [from_document(d) async for d in cursor]
 
+    async def count(self, crn: str | None, actor: str | None, since: datetime | None, until: datetime | None) -> int:
+        return await self.collection.count_documents(self.conditions(crn, actor, since, until))
+
+    async def any_beyond(self, crn: str | None, actor: str | None, since: datetime | None, until: datetime | None,
+                         position: tuple[datetime, str], *, newer: bool) -> bool:
+        at = position[0].astimezone(_UTC).isoformat()
+        side, inclusive = ("$gt", "$gte") if newer else ("$lt", "$lte")
+        keyset = {"$or": [{"at": {side: at}}, {"at": at, "_id": {inclusive: position[1]}}]}
+        conditions = self.conditions(crn, actor, since, until)
+        found = await self.collection.find_one({"$and": [conditions, keyset]} if conditions else keyset, {"_id": 1})
+        return found is not None

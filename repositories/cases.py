@@ -53,6 +53,7 @@ from repositories.changes import (  # noqa: F401  (document_size is part of this
     document_size,
     stored_size,
 )
+from repositories.search import search_conditions, search_keys
 
 NO_DUE = "none"  # the NEXT_DUE order key of a case with no deadline pending: after every ISO date
 
@@ -102,6 +103,7 @@ def current_block(case: Case) -> dict[str, Any]:
         "nextDue": next_due,
         "nextDueKey": next_due or NO_DUE,
         "summary": summary_block(summary),
+        **search_keys(case),  # person search (repositories.search)
         "bytes": Int64(0),  # the document's size, set once known (fixed width, so it does not change it)
     }
 
@@ -190,6 +192,7 @@ def filter_for(query: CaseQuery, after_crn: str | None) -> dict[str, Any]:
     # every date, so the NEXT_DUE order key serves this filter and that order with one index.
     if query.due_by is not None:
         conditions["current.nextDueKey"] = {"$lte": query.due_by.isoformat()}
+    conditions.update(search_conditions(query))
     return conditions
 
 
@@ -322,13 +325,15 @@ class MongoCaseRepository:
                 documents[document["crn"]] = document
         return {crn: document for crn, document in documents.items() if document is not None}
 
-    async def _ordered(self, conditions: dict[str, Any], order: CaseOrder, first: int) -> list[dict[str, Any]]:
+    async def _ordered(self, conditions: dict[str, Any], order: CaseOrder, first: int,
+                       backward: bool = False) -> list[dict[str, Any]]:
         """A page in two steps: the keys of the page (only the order's fields come back, read from the
         index), then its documents by CRN (the cache answers for those it holds). The embedded store
         would otherwise copy every matching document to return ``first`` of them."""
         fields = ORDER_FIELDS[order]
         projection = {"_id": 0, **dict.fromkeys(fields, 1)}
-        cursor = self.collection.find(conditions, projection).sort([(name, 1) for name in fields]).limit(first)
+        direction = -1 if backward else 1
+        cursor = self.collection.find(conditions, projection).sort([(name, direction) for name in fields]).limit(first)
         crns = [key["crn"] async for key in cursor]
         documents = await self._documents(crns)
         return [documents[crn] for crn in crns if crn in documents]
@@ -383,8 +388,20 @@ class MongoCaseRepository:
                                                    _checked(to_document(case)))
         return result.matched_count == 1
 
-    async def find(self, query: CaseQuery, first: int, after_crn: str | None) -> list[Case]:
-        return [from_document(d) for d in await self._ordered(filter_for(query, after_crn), CaseOrder.CRN, first)]
+    async def find(self, query: CaseQuery, first: int, after_crn: str | None, *, before_crn: str | None = None,
+                   backward: bool = False) -> list[Case]:
+        conditions = filter_for(query, after_crn)
+        if before_crn is not None:
+            conditions["crn"] = {**conditions.get("crn", {}), "$lt": before_crn}
+        return [from_document(d) for d in await self._ordered(conditions, CaseOrder.CRN, first, backward=backward)]
+
+    async def count(self, query: CaseQuery) -> int:
+        return await self.collection.count_documents(filter_for(query, None))
+
+    async def any_beyond(self, query: CaseQuery, crn: str, *, before: bool) -> bool:
+        conditions = filter_for(query, None)
+        conditions["crn"] = {"$lte" if before else "$gte": crn}
+        return await self.collection.find_one(conditions, {"_id": 1}) is not None
 
     async def page(self, query: CaseQuery, first: int, order: CaseOrder,
                    after: tuple[str, ...] | None) -> list[tuple[tuple[str, ...], Case]]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from repositories.search import backfill_search_keys
+
 
 @dataclass(frozen=True)
 class IndexSpec:
@@ -37,6 +39,12 @@ INDEXES: tuple[IndexSpec, ...] = (
     IndexSpec("cases", (("current.nextDueKey", ASC), ("crn", ASC)), "next_due_crn"),
     IndexSpec("cases", (("current.officerCode", ASC), ("current.nextDueKey", ASC), ("crn", ASC)), "officer_next_due_crn"),
     IndexSpec("cases", (("current.provider", ASC), ("current.nextDueKey", ASC), ("crn", ASC)), "provider_next_due_crn"),
+    # Person search (repositories.search): a range over a folded name key, or an equality on the
+    # date of birth or the PNC number, then the keyset order.
+    IndexSpec("cases", (("current.surnameKey", ASC), ("crn", ASC)), "surname_crn"),
+    IndexSpec("cases", (("current.forenameKey", ASC), ("crn", ASC)), "forename_crn"),
+    IndexSpec("cases", (("current.dateOfBirth", ASC), ("crn", ASC)), "birth_crn"),
+    IndexSpec("cases", (("current.pncKey", ASC), ("crn", ASC)), "pnc_crn"),
     # TIER-1 history of a case, newest first.
     IndexSpec("tier_calculations", (("caseId", ASC), ("case_version", -1)), "case_version"),
     IndexSpec("victims", (("crn", ASC), ("_id", ASC)), "crn"),
@@ -48,13 +56,17 @@ INDEXES: tuple[IndexSpec, ...] = (
     IndexSpec("audit", (("at", -1), ("_id", -1)), "at_desc"),
     IndexSpec("audit", (("crn", ASC), ("at", -1), ("_id", -1)), "crn_at"),
     IndexSpec("audit", (("actorSubject", ASC), ("at", -1), ("_id", -1)), "actor_at"),
+    # Batched staff reads name their cases in an array (a multikey index).
+    IndexSpec("audit", (("crns", ASC), ("at", -1), ("_id", -1)), "crns_at"),
 )
 
 
 async def ensure_indexes(database) -> list[str]:
-    """Create every declared index (a no-op for those that exist). Returns their names."""
+    """Create every declared index (a no-op for those that exist), then store the person-search keys
+    on cases written before they existed. Returns the indexes' names."""
     created = []
     for spec in INDEXES:
         name = await database[spec.collection].create_index(list(spec.keys), name=spec.name, unique=spec.unique)
         created.append(name)
+    await backfill_search_keys(database["cases"])
     return created

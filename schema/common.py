@@ -28,12 +28,25 @@ class RecordStamp:
         return cls(by_subject=recorded.by.subject, by_name=recorded.by.name, at=recorded.at)
 
 
-@strawberry.type(description="Relay page information.")
+@strawberry.type(description="Relay page information (Relay cursor connections: forwards with `first`/`after`, "
+                             "backwards with `last`/`before`).")
 class PageInfo:
-    has_next_page: bool = strawberry.field(description="Whether more items follow `endCursor`.")
-    has_previous_page: bool = strawberry.field(description="Always false: these connections page forwards only.")
-    start_cursor: str | None = strawberry.field(description="Cursor of the first edge in this page.")
+    has_next_page: bool = strawberry.field(description="Whether more items follow `endCursor` (pass it as `after` with "
+                                                       "`first`).")
+    has_previous_page: bool = strawberry.field(description="Whether more items precede `startCursor` (pass it as "
+                                                           "`before` with `last`).")
+    start_cursor: str | None = strawberry.field(description="Cursor of the first edge in this page; pass as `before` for "
+                                                            "the previous page.")
     end_cursor: str | None = strawberry.field(description="Cursor of the last edge; pass as `after` for the next page.")
+
+    @classmethod
+    def of(cls, cursors: list[str], *, has_next_page: bool, has_previous_page: bool) -> "PageInfo":
+        """The page info of a page whose edges have ``cursors``, in order."""
+        return cls(has_next_page=has_next_page, has_previous_page=has_previous_page,
+                   start_cursor=cursors[0] if cursors else None, end_cursor=cursors[-1] if cursors else None)
+
+
+TOTAL_COUNT = "How many items match, over every page (counted by the store, served by an index where the filter allows)."
 
 
 @strawberry.type(description="An expected failure: validation, a rule violation, a conflict, not found, not permitted. "

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from strawberry.dataloader import DataLoader
 
+from domain.audit.reads import ReadLog
 from domain.core.case import Case
 from domain.core.ports import Clock
 from domain.core.principal import Principal
 from domain.core.unit_of_work import UnitOfWork
 from domain.records import use_cases as records
+from schema.budget import Budget
 
 
 @dataclass
@@ -42,3 +44,7 @@ class Context:
     loaders: Loaders
     request: Any = None
     response: Any = None
+    # The request's time budget (schema.budget) and the staff reads it made, audited in one write
+    # when the operation ends (resolvers.audit.ReadAudit).
+    budget: Budget = field(default_factory=Budget)
+    reads: ReadLog = field(default_factory=ReadLog)

@@ -1,4 +1,4 @@
-"""The audit trail (REC-1, REC-4): every write, every partner read and every refusal, appended
+"""The audit trail (REC-1, REC-4): every write, every read of a case, every partner read and every refusal, appended
 before the response is sent. Nothing in the API changes or deletes an audit event."""
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ class AuditKind(str, Enum):
     WRITE = "WRITE"
     PARTNER_READ = "PARTNER_READ"
     REFUSAL = "REFUSAL"
+    # Staff reads of cases, batched: one event per request and operation, naming up to
+    # ``domain.audit.reads.MAX_CRNS_PER_EVENT`` cases in ``crns``.
+    READ = "READ"
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ class AuditEvent:
     count: int | None = None
     # What the event is about when it is not a case, e.g. ``officer:N07A001`` (the staff directory).
     target: str | None = None
+    # The cases a batched READ event covers (``crn`` names a single case).
+    crns: tuple[str, ...] = ()
     id: str = field(default_factory=ordered_id)
 
 

@@ -86,8 +86,20 @@ class CaseRepository(Protocol):
         if the CRN is taken."""
         ...
 
-    async def find(self, query: CaseQuery, first: int, after_crn: str | None) -> list[Case]:
-        """Up to ``first`` cases matching ``query``, in CRN order, after ``after_crn``."""
+    async def find(self, query: CaseQuery, first: int, after_crn: str | None, *, before_crn: str | None = None,
+                   backward: bool = False) -> list[Case]:
+        """Up to ``first`` cases matching ``query``, in CRN order, after ``after_crn`` and before
+        ``before_crn`` (both exclusive). ``backward``: the ``first`` nearest ``before_crn``, in
+        descending CRN order."""
+        ...
+
+    async def count(self, query: CaseQuery) -> int:
+        """How many cases match ``query`` (``totalCount``)."""
+        ...
+
+    async def any_beyond(self, query: CaseQuery, crn: str, *, before: bool) -> bool:
+        """Whether a case matching ``query`` has a CRN at or before ``crn`` (``before``), or at or
+        after it: whether there is a page on that side of a cursor."""
         ...
 
     async def page(self, query: CaseQuery, first: int, order: CaseOrder,
@@ -174,12 +186,23 @@ class AuditLog(Protocol):
     async def append(self, event: AuditEvent) -> None: ...
 
     async def append_many(self, events: Sequence[AuditEvent]) -> None:
-        """Append several events in one write, in order."""
+        """Append several events in one write, in order (a partner batch, a request's batched reads)."""
         ...
 
     async def find(self, crn: str | None, actor: str | None, since: datetime | None, until: datetime | None,
-                   first: int, after: tuple[datetime, str] | None) -> list[AuditEvent]:
-        """Up to ``first`` events, newest first, after the (at, id) keyset cursor."""
+                   first: int, after: tuple[datetime, str] | None, *, before: tuple[datetime, str] | None = None,
+                   backward: bool = False) -> list[AuditEvent]:
+        """Up to ``first`` events, newest first, after the (at, id) keyset cursor ``after`` and
+        before ``before``. ``backward``: the ``first`` events nearest ``before`` (oldest first)."""
+        ...
+
+    async def count(self, crn: str | None, actor: str | None, since: datetime | None, until: datetime | None) -> int:
+        """How many events match (``totalCount``)."""
+        ...
+
+    async def any_beyond(self, crn: str | None, actor: str | None, since: datetime | None, until: datetime | None,
+                         position: tuple[datetime, str], *, newer: bool) -> bool:
+        """Whether a matching event is at the (at, id) ``position`` or newer (``newer``), or older."""
         ...
 
 

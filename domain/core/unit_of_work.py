@@ -267,7 +267,8 @@ class UnitOfWork:
             await self.audit.append(entry)
 
     async def record_many(self, entries: list[audit_trail.AuditEvent]) -> None:
-        """Append several events in one write (a partner batch: one event per CRN)."""
+        """Append several events in one write, before the answer (a partner batch: one event per CRN; a
+        request's batched reads)."""
         if self.audit is not None and entries:
             await self.audit.append_many(entries)
 

@@ -115,6 +115,12 @@ class CaseQuery:
     include_restricted: bool = False
     # Caseload views: only cases with an undischarged duty whose deadline is on or before this day.
     due_by: date | None = None
+    # Person search (domain.records.search): name prefixes as search keys, exact date of birth,
+    # PNC number in its standard form.
+    surname_prefix: str | None = None
+    forename_prefix: str | None = None
+    date_of_birth: date | None = None
+    pnc_number: str | None = None
 
 
 class CaseOrder(str, Enum):

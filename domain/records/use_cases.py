@@ -3,7 +3,7 @@ caseload reads (a case, a page of cases, the standards report)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -337,10 +337,25 @@ def scoped(principal: Principal, query: CaseQuery) -> CaseQuery:
     return replace(query, providers=None if scope is None else tuple(scope), viewer=principal.subject)
 
 
-async def find_cases(uow: UnitOfWork, principal: Principal, query: CaseQuery, first: int, after_crn: str | None) -> list[Case]:
+async def find_cases(uow: UnitOfWork, principal: Principal, query: CaseQuery, first: int, after_crn: str | None, *,
+                     before_crn: str | None = None, backward: bool = False) -> list[Case]:
     if not policy.allows(principal, policy.Operation.READ_CASE):
         return []
-    return await uow.cases.find(scoped(principal, query), first, after_crn)
+    return await uow.cases.find(scoped(principal, query), first, after_crn, before_crn=before_crn, backward=backward)
+
+
+async def count_cases(uow: UnitOfWork, principal: Principal, query: CaseQuery) -> int:
+    """How many cases the caller may see match the query (``totalCount``)."""
+    if not policy.allows(principal, policy.Operation.READ_CASE):
+        return 0
+    return await uow.cases.count(scoped(principal, query))
+
+
+async def any_cases_beyond(uow: UnitOfWork, principal: Principal, query: CaseQuery, crn: str, *, before: bool) -> bool:
+    """Whether the caller may see a matching case at or before (or at or after) ``crn``."""
+    if not policy.allows(principal, policy.Operation.READ_CASE):
+        return False
+    return await uow.cases.any_beyond(scoped(principal, query), crn, before=before)
 
 
 async def page_cases(uow: UnitOfWork, principal: Principal, query: CaseQuery, first: int, order: CaseOrder,
@@ -351,11 +366,14 @@ async def page_cases(uow: UnitOfWork, principal: Principal, query: CaseQuery, fi
     return await uow.cases.page(scoped(principal, query), first, order, after)
 
 
-async def standards_report(uow: UnitOfWork, principal: Principal, query: CaseQuery, as_of: date) -> standards.Report:
+async def standards_report(uow: UnitOfWork, principal: Principal, query: CaseQuery, as_of: date,
+                           pause: Callable[[], Awaitable[None]] | None = None, chunk: int = 10) -> standards.Report:
     """Per standard, how many cases are MET, DUE, OVERDUE, NOT_MET on ``as_of`` across the
     caseload the query selects: counted by the store from the summaries stored at each write
     (domain.summary) where they answer for that day, and evaluated here, streamed, for the cases
-    whose summary does not (a day before their last write, a summary under other rules)."""
+    whose summary does not (a day before their last write, a summary under other rules). ``pause``
+    is awaited after every ``chunk`` cases evaluated: the caller gives the event loop a turn there
+    and may stop the work (a request's time budget)."""
     report = standards.Report(as_of=as_of)
     if not policy.allows(principal, policy.Operation.READ_CASE):
         return report
@@ -370,8 +388,12 @@ async def standards_report(uow: UnitOfWork, principal: Principal, query: CaseQue
     # answers by day, so a 2- or 24-hour recall report deadline passed earlier today is counted
     # OVERDUE from tomorrow (Case.standards, which evaluates, shows it at once).
     at = uow.clock.now() if as_of == uow.clock.today() else None
+    evaluated = 0
     async for case in uow.cases.unsummarised(query, as_of):
         report.add(case, standards.evaluate(case, as_of, at))
+        evaluated += 1
+        if pause is not None and evaluated % chunk == 0:
+            await pause()
     return report
 
 

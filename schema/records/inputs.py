@@ -8,6 +8,7 @@ import strawberry
 
 from domain.core import enums as d
 from domain.records import commands as c
+from domain.records import search
 from schema import enums
 from schema.common import EXPECTED_VERSION, MutationInput
 
@@ -151,6 +152,16 @@ class CaseFilter:
     has_overdue_standards: bool | None = strawberry.field(default=None, description="True: only cases with a standard OVERDUE today; false: only cases with none.")
     tiers: list[str] | None = strawberry.field(default=None, description="Only cases whose current tier is one of these, e.g. [\"A3\", \"B2\"] (TIER-1).")
     due_by: date | None = strawberry.field(default=None, description="Only cases with a standard due or overdue on or before this day: an undischarged duty whose deadline is on or before it (`Case.nextDue.dueBy <= dueBy`).")
+    # Person search (domain.records.search).
+    surname: str | None = strawberry.field(default=None, description=(
+        "Only people whose surname starts with this, ignoring case, accents, spaces, hyphens and apostrophes "
+        "(\"obri\" finds O'Brien and Ó Briain); at least one letter or digit, at most 100 characters."))
+    forename: str | None = strawberry.field(default=None, description="Only people whose forename starts with this, "
+                                                                       "compared as `surname` is.")
+    date_of_birth: date | None = strawberry.field(default=None, description="Only people born on this day.")
+    pnc_number: str | None = strawberry.field(default=None, description=(
+        "Only the person with this Police National Computer number, exactly, however it is written "
+        "(case, spaces, an unpadded serial: 2010/12345x finds 2010/0012345X)."))
 
     def to_domain(self, today: date) -> c.CaseQuery:
         return c.CaseQuery(officer_code=self.officer_code, provider=enums.to_domain(self.provider, d.Provider),
@@ -159,4 +170,22 @@ class CaseFilter:
                            overdue_as_of=today if self.has_overdue_standards is True else None,
                            not_overdue_as_of=today if self.has_overdue_standards is False else None,
                            tiers=tuple(self.tiers) if self.tiers is not None else None,
-                           due_by=self.due_by)
+                           due_by=self.due_by, **self.search_terms())
+
+    def search_problems(self) -> list[tuple[str, str]]:
+        """(field, problem) for each person-search term that cannot be searched."""
+        problems = []
+        for name, value in (("surname", self.surname), ("forename", self.forename), ("pncNumber", self.pnc_number)):
+            if value is None:
+                continue
+            if len(value) > search.MAX_SEARCH_LENGTH:
+                problems.append((name, f"at most {search.MAX_SEARCH_LENGTH} characters"))
+            elif not (search.pnc_key(value) if name == "pncNumber" else search.name_key(value)):
+                problems.append((name, "needs at least one letter or digit"))
+        return problems
+
+    def search_terms(self) -> dict:
+        return {"surname_prefix": search.name_key(self.surname) if self.surname is not None else None,
+                "forename_prefix": search.name_key(self.forename) if self.forename is not None else None,
+                "date_of_birth": self.date_of_birth,
+                "pnc_number": search.pnc_key(self.pnc_number) if self.pnc_number is not None else None}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 from typing import Annotated
 
@@ -18,7 +19,7 @@ from domain.records import model as record_model
 from domain.records import views as record_views
 from domain.risk import use_cases as risk_use_cases
 from schema import enums, ids
-from schema.common import Node, PageInfo, RecordStamp
+from schema.common import TOTAL_COUNT, Node, PageInfo, RecordStamp
 from schema.context import Context
 from schema.delivery.types import (
     Appointment,
@@ -365,10 +366,11 @@ class Case(Node):
 
     @strawberry.field(description="Status of every applicable national standard on `asOf` (default: today in England "
                                   "and Wales). The same history gives the same answer for the same `asOf`.")
-    def standards(self, info: strawberry.Info[Context],
-                  as_of: Annotated[date | None, strawberry.argument(description="The day to evaluate on; defaults to today.")] = None,
-                  at: Annotated[datetime | None, strawberry.argument(description="The instant to evaluate at, with its UTC offset (its day in England and Wales is the day evaluated). Without it, today is evaluated now and any other day at its end: an instant deadline (LIC-2) is OVERDUE from the moment it passes.")] = None
-                  ) -> list[StandardStatus]:
+    async def standards(self, info: strawberry.Info[Context],
+                        as_of: Annotated[date | None, strawberry.argument(description="The day to evaluate on; defaults to today.")] = None,
+                        at: Annotated[datetime | None, strawberry.argument(description="The instant to evaluate at, with its UTC offset (its day in England and Wales is the day evaluated). Without it, today is evaluated now and any other day at its end: an instant deadline (LIC-2) is OVERDUE from the moment it passes.")] = None
+                        ) -> list[StandardStatus]:
+        await info.context.budget.checkpoint()  # CPU-heavy: the event loop gets a turn first (schema.budget)
         clock = info.context.clock
         day, instant = evaluation_instant(as_of, at, clock.now(), clock.today())
         return [self._status(s) for s in domain_standards.evaluate(self._case, day, instant)]
@@ -390,9 +392,10 @@ class Case(Node):
                               detail=s.detail or None)
 
     @strawberry.field(description="Compliance across the case's sentences on `asOf` (default today).")
-    def compliance(self, info: strawberry.Info[Context],
-                   as_of: Annotated[date | None, strawberry.argument(description="The day to evaluate; defaults to today.")] = None
-                   ) -> CaseCompliance:
+    async def compliance(self, info: strawberry.Info[Context],
+                         as_of: Annotated[date | None, strawberry.argument(description="The day to evaluate; defaults to today.")] = None
+                         ) -> CaseCompliance:
+        await info.context.budget.checkpoint()
         summary = compliance.summarise_case(self._case.sentences, as_of or info.context.clock.today())
         return CaseCompliance(failures=summary.failures, awaiting_decision=summary.awaiting_decision,
                               unacceptable=summary.unacceptable, live_warnings=summary.live_warnings,
@@ -418,3 +421,8 @@ class CaseEdge:
 class CaseConnection:
     edges: list[CaseEdge] = strawberry.field(description="The cases in this page.")
     page_info: PageInfo = strawberry.field(description="Where this page stands.")
+    _count: strawberry.Private[Callable[[], Awaitable[int]]]
+
+    @strawberry.field(description=TOTAL_COUNT)
+    async def total_count(self) -> int:
+        return await self._count()

@@ -36,7 +36,7 @@ async def test_application_json_clients_keep_200_with_the_code(http, auth_header
 
 async def test_a_successful_operation_is_200_in_either_media_type(http, auth_headers):
     response = await http.post("/graphql", json={"query": "{ __typename }"}, headers={**auth_headers, **NEW})
-    assert response.status_code == 200 and response.json() == {"data": {"__typename": "Query"}}
+    assert response.status_code == 200 and response.json()["data"] == {"__typename": "Query"}
     assert response.headers["content-type"].startswith("application/graphql-response+json")
 
 
@@ -77,7 +77,7 @@ async def test_introspection_is_on_in_development_for_staff_and_never_for_partne
     assert "introspection" in body["errors"][0]["message"].lower()
     partner = {"Authorization": f"Bearer {token(roles=['PARTNER'], agency='POLICE')}"}
     typename = await http.post("/graphql", json={"query": "{ __typename }"}, headers=partner)
-    assert typename.json() == {"data": {"__typename": "Query"}}
+    assert typename.json()["data"] == {"__typename": "Query"}
 
 
 async def test_introspection_off_by_setting_refuses_staff_too(clock):

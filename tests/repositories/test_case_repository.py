@@ -153,6 +153,12 @@ QUERY_SHAPES = [
     CaseQuery(providers=(Provider.CRC,), viewer="u-2", not_overdue_as_of=date(2026, 11, 20)),
     CaseQuery(due_by=date(2026, 11, 27)),
     CaseQuery(officer_code="N1", due_by=date(2026, 11, 27)),
+    # Person search (repositories.search).
+    CaseQuery(surname_prefix="obri"),
+    CaseQuery(forename_prefix="sio", providers=(Provider.NPS, None), viewer="u-1"),
+    CaseQuery(date_of_birth=date(1988, 3, 4)),
+    CaseQuery(pnc_number="2010/0012345X"),
+    CaseQuery(surname_prefix="obri", forename_prefix="s", date_of_birth=date(1988, 3, 4)),
 ]
 
 # Pages in another order (keyset on the order key, then crn) and the standards report's match:
@@ -294,3 +300,24 @@ async def test_a_case_over_the_budget_is_refused_before_the_server_sees_it(store
     with pytest.raises(DocumentTooLarge):
         await store.cases.add(case)
     assert await store.cases.get("X123456") is None
+
+
+async def test_cases_stored_before_the_search_keys_get_them_at_start_up(store):
+    await store.cases.add(a_case("E000001"))
+    await store.cases.collection.update_one({"crn": "E000001"}, {"$unset": {"current.surnameKey": "", "current.pncKey": ""}})
+    assert await store.cases.find(CaseQuery(surname_prefix="morg"), 10, None) == []
+    await store.ensure_indexes()
+    assert [c.crn for c in await store.cases.find(CaseQuery(surname_prefix="morg"), 10, None)] == ["E000001"]
+    assert [c.crn for c in await store.cases.find(CaseQuery(pnc_number="2010/0000001X"), 10, None)] == ["E000001"]  # its standard form
+
+
+async def test_paging_backwards_and_counting_use_the_same_filter(store):
+    for crn in ("A000001", "B000002", "C000003"):
+        await store.cases.add(allocated(a_case(crn), Provider.NPS, "N1"))
+    assert [c.crn for c in await store.cases.find(CaseQuery(), 2, None, backward=True)] == ["C000003", "B000002"]
+    assert [c.crn for c in await store.cases.find(CaseQuery(), 5, None, before_crn="C000003", backward=True)] == [
+        "B000002", "A000001"]
+    assert await store.cases.count(CaseQuery(officer_code="N1")) == 3
+    assert await store.cases.any_beyond(CaseQuery(), "A000001", before=True) is True
+    assert await store.cases.any_beyond(CaseQuery(), "A000000", before=True) is False
+    assert await store.cases.any_beyond(CaseQuery(), "C000003", before=False) is True
