@@ -21,7 +21,14 @@ from strawberry.types import ExecutionResult
 from resolvers.audit import AuditQuery, ReadAudit
 from resolvers.delivery import DeliveryMutation
 from resolvers.enforcement import EnforcementMutation
-from resolvers.error_reporting import PARSE_FAILED, VALIDATION_FAILED, GraphQLErrorCodes, ReportingSchema, code_of
+from resolvers.error_reporting import (
+    PARSE_FAILED,
+    VALIDATION_FAILED,
+    GraphQLErrorCodes,
+    ReportingSchema,
+    code_of,
+    is_unexpected,
+)
 from resolvers.limits import Charge, QueryCost, TimeBudget
 from resolvers.persisted import PersistedDocuments
 from resolvers.records import RecordsMutation, RecordsQuery
@@ -62,8 +69,7 @@ def should_mask(error: GraphQLError) -> bool:
     clients see a generic message and ``extensions.code = INTERNAL_SERVER_ERROR``, never the
     exception text. Parse and validation errors, and deliberate ``GraphQLError``s (bad
     arguments), describe the client's request and pass through."""
-    original = error.original_error
-    return original is not None and not isinstance(original, GraphQLError)
+    return is_unexpected(error)
 
 
 class MaskUnexpectedErrors(MaskErrors):

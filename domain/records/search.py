@@ -13,15 +13,15 @@ matched as written, upper-cased, without spaces."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
+
+from domain.core.pnc import normalise
 
 MAX_SEARCH_LENGTH = 100
 
 # Letters NFKD leaves whole; spelt as English-language indexes spell them.
 _SPELT = str.maketrans({"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d",
                         "þ": "th", "Þ": "th", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i"})
-_PNC = re.compile(r"^(\d{4})/(\d{1,7})([A-Z])$")
 
 
 def name_key(name: str) -> str:
@@ -37,10 +37,6 @@ def prefix_range(key: str) -> tuple[str, str]:
 
 
 def pnc_key(pnc: str) -> str:
-    """The standard form of a PNC number, or the compact upper-case text when it is not one."""
-    compact = "".join(pnc.split()).upper()
-    match = _PNC.match(compact)
-    if match is None:
-        return compact
-    year, serial, letter = match.groups()
-    return f"{year}/{int(serial):07d}{letter}"
+    """The standard form of a PNC number (domain.core.pnc), or the compact upper-case text when it
+    is not one."""
+    return normalise(pnc) or "".join(pnc.split()).upper()
