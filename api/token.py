@@ -25,8 +25,10 @@ def dev_identity(roles: list[str]) -> tuple[str, str]:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--role", action="append", choices=[r.value for r in Role],
                         help="A role to grant (repeat for several). Default: PRACTITIONER.")
-    parser.add_argument("--provider", choices=[p.value for p in Provider], default="NPS")
-    parser.add_argument("--staff-code", default=DEFAULT_STAFF_CODE)
+    parser.add_argument("--provider", choices=[p.value for p in Provider],
+                        help="Provider (default NPS for a PRACTITIONER or SENIOR_MANAGER, none for other roles).")
+    parser.add_argument("--staff-code", help=f"Staff code (default {DEFAULT_STAFF_CODE} for a PRACTITIONER or "
+                                             "SENIOR_MANAGER, none for other roles).")
     parser.add_argument("--agency", choices=[a.value for a in Agency], help="Partner agency (PARTNER role).")
     parser.add_argument("--subject", help="Token subject (default: dev-<role>, e.g. dev-senior-manager).")
     parser.add_argument("--name", help="Display name (default: Dev <Role>, e.g. Dev Senior Manager).")
@@ -35,13 +37,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def token_from_arguments(arguments: argparse.Namespace, settings: Settings) -> str:
     roles = arguments.role or [Role.PRACTITIONER.value]
-    is_partner = roles == [Role.PARTNER.value]
+    # Only roles that hold a caseload carry a provider and a staff code unless one is asked for: an
+    # auditor's or administrator's token naming a practitioner's code would be a confusing example.
+    caseload = bool({Role.PRACTITIONER.value, Role.SENIOR_MANAGER.value} & set(roles))
     subject, name = dev_identity(roles)
     return mint_token(settings.auth_jwt_secret.get_secret_value(), subject=arguments.subject or subject,
                       name=arguments.name or name,
                       roles=roles, issuer=settings.auth_jwt_issuer, audience=settings.auth_jwt_audience,
-                      provider=None if is_partner else arguments.provider,
-                      staff_code=None if is_partner else arguments.staff_code,
+                      provider=arguments.provider or ("NPS" if caseload else None),
+                      staff_code=arguments.staff_code or (DEFAULT_STAFF_CODE if caseload else None),
                       agency=arguments.agency, lifetime=timedelta(hours=arguments.hours))
 
 

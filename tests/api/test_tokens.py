@@ -126,3 +126,23 @@ def test_each_dev_token_names_its_role(roles, subject, name):
     arguments = parser.parse_args([argument for role in roles or [] for argument in ("--role", role)])
     claims = jwt.decode(token_from_arguments(arguments, Settings()), options={"verify_signature": False})
     assert (claims["sub"], claims["name"]) == (subject, name)
+
+
+@pytest.mark.parametrize("argv, provider, staff_code, agency", [
+    ([], "NPS", "N07A001", None),
+    (["--role", "SENIOR_MANAGER"], "NPS", "N07A001", None),
+    (["--provider", "CRC", "--staff-code", "C12A004"], "CRC", "C12A004", None),
+    (["--role", "AUDITOR"], None, None, None),
+    (["--role", "ADMIN"], None, None, None),
+    (["--role", "PARTNER", "--agency", "POLICE"], None, None, "POLICE"),
+])
+def test_only_caseload_roles_carry_a_provider_and_staff_code_by_default(argv, provider, staff_code, agency):
+    import argparse
+
+    from api.settings import Settings
+    from api.token import add_arguments, token_from_arguments
+
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    claims = jwt.decode(token_from_arguments(parser.parse_args(argv), Settings()), options={"verify_signature": False})
+    assert (claims.get("provider"), claims.get("staffCode"), claims.get("agency")) == (provider, staff_code, agency)
