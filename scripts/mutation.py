@@ -25,8 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 MUTMUT = Path(sys.executable).parent / "mutmut"
 
 POLICY_TESTS = ["tests/unit/test_access_policy.py", "tests/schema/test_access_control.py"]
-PARTNER_TESTS = ["tests/unit/test_partner_view.py", "tests/unit/test_record_keeping_and_sharing.py",
-                 "tests/schema/test_partner_batches.py"]
+PARTNER_TESTS = ["tests/unit/test_partner_rows.py", "tests/unit/test_partner_view.py",
+                 "tests/unit/test_record_keeping_and_sharing.py", "tests/schema/test_partner_batches.py"]
+VICTIM_VIEW_TESTS = ["tests/unit/test_victim_contact_view.py", "tests/unit/test_record_keeping_and_sharing.py"]
 COMPLIANCE_TESTS = ["tests/unit/test_compliance.py", "tests/unit/test_enforcement_chain.py",
                     "tests/unit/test_enforcement_clock.py"]
 STANDARDS_TESTS = ["tests/unit/test_standards.py", "tests/unit/test_summary.py", "tests/unit/test_compliance.py",
@@ -43,7 +44,7 @@ MODULES: dict[str, list[str]] = {
     "domain.core.policy": POLICY_TESTS,
     "domain.core.principal": POLICY_TESTS,
     "domain.sharing.partner": PARTNER_TESTS,
-    "domain.sharing.views": PARTNER_TESTS,
+    "domain.sharing.views": VICTIM_VIEW_TESTS,
     "domain.enforcement.compliance": COMPLIANCE_TESTS,
     "domain.core.standards": STANDARDS_TESTS,
     "domain.standards": STANDARDS_TESTS,
