@@ -171,7 +171,7 @@ def restrictions(case: Case, today: date) -> tuple[SharedRestriction, ...]:
 
 def policy_for(agency: Agency | None) -> AgencyPolicy | None:
     """What an agency may ask (sharingPolicy): None for a caller that names no partner agency."""
-    return AGENCIES.get(agency) if agency is not None else None
+    return AGENCIES.get(agency)  # None is no key: None
 
 
 def purpose_refused(agency: Agency | None, purpose: SharingPurpose) -> Refusal | None:
@@ -186,11 +186,11 @@ def purpose_refused(agency: Agency | None, purpose: SharingPurpose) -> Refusal |
     return None
 
 
-def absent_reason(requested: str, case: Case | None, rules: AgencyPolicy, agency: Agency, today: date) -> str | None:
+def absent_reason(requested: str | None, case: Case | None, rules: AgencyPolicy, agency: Agency, today: date) -> str | None:
     """Why a case is answered as absent (for the audit trail only: the partner sees the same null
     whatever the reason), or None when the agency may have its summary."""
     if case is None:
-        return "no such case" if is_valid_crn(requested) else "not a CRN"
+        return "no such case" if requested is not None and is_valid_crn(requested) else "not a CRN"
     if case.restricted_to is not None:
         return "restricted case"
     if not rules.row_filter(case, today):
@@ -206,7 +206,7 @@ def share(case: Case | None, agency: Agency | None, purpose: SharingPurpose, tod
     if refused is not None:
         return refused
     rules = AGENCIES[agency]
-    reason = absent_reason(requested if requested is not None else (case.crn if case else ""), case, rules, agency, today)
+    reason = absent_reason(requested, case, rules, agency, today)
     if reason is not None:
         return Refusal(reason, looks_absent=True)
     rosh, mappa = case.rosh, case.mappa
@@ -215,7 +215,7 @@ def share(case: Case | None, agency: Agency | None, purpose: SharingPurpose, tod
         "roshAssessedOn": rosh.assessed_on if rosh else None,
         "mappaCategory": mappa.category if mappa else None,
         "mappaLevel": mappa.level if mappa else None,
-        "safeguarding": tuple(sorted({s.kind for s in case.safeguarding if s.active_on(today)}, key=lambda k: k.value)),
+        "safeguarding": tuple(sorted({s.kind for s in case.safeguarding if s.active_on(today)})),  # str enums: by name
         "restrictions": restrictions(case, today),
         "managingProvider": case.allocation.provider if case.allocation else None,
         "pncNumber": case.offender.pnc_number,
