@@ -20,6 +20,7 @@ logger = logging.getLogger("probation.graphql")
 
 PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+BAD_INPUT = "BAD_USER_INPUT"
 INTERNAL = "INTERNAL_SERVER_ERROR"
 
 
@@ -81,6 +82,11 @@ class GraphQLErrorCodes(SchemaExtension):
         yield
         request_id = current_request_id()
         result = context.result
+        if result is not None and getattr(result, "data", None) is None:
+            # Variables that do not fit their types (a required input field missing, a Decimal that
+            # is not decimal text): refused before anything runs, the client's fault like a bad argument.
+            _mark([e for e in getattr(result, "errors", None) or () if not e.path and e.message.startswith("Variable '$")],
+                  BAD_INPUT)
         for error in (getattr(result, "errors", None) or ()) if request_id else ():
             if code_of(error) == INTERNAL:
                 error.extensions = {**error.extensions, "requestId": request_id}

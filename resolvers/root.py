@@ -40,6 +40,7 @@ from schema.delivery.types import Appointment
 from schema.enforcement.types import FailureToComply
 from schema.records.types import Case, Requirement, Sentence
 from schema.risk.types import EmergencyAction, SafeguardingConcern
+from schema.scalars import SCALAR_OVERRIDES
 
 
 # The roots, merged from one slice per capability (resolvers/<capability>.py). A new mutation goes
@@ -127,6 +128,7 @@ def build_schema(*, max_depth: int = MAX_DEPTH, max_tokens: int = MAX_TOKENS, ma
         query=Query,
         mutation=Mutation,
         types=[Case, Sentence, Requirement, Appointment, FailureToComply, SafeguardingConcern, EmergencyAction],
+        scalar_overrides=SCALAR_OVERRIDES,
         extensions=[
             GraphQLErrorCodes,
             partial(AddValidationRules, rules),

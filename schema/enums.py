@@ -132,7 +132,7 @@ UserErrorCode = _graphql_enum(ErrorCode, "Stable code of a user error: safe to b
     "IDEMPOTENCY_KEY_REUSED": "The `clientMutationId` was already used (within the window, 24 hours by default) for "
                               "another operation or different input; nothing was written. Send a new key per request.",
     "DUPLICATE_PERSON": "A case already exists for this person (same PNC number); the message names its CRN when "
-                        "you may see that case."})
+                        "you may see that case."}, name="UserErrorCode")
 
 AppointmentKind = _graphql_enum(d.AppointmentKind, "Kind of appointment.", {
     "INDUCTION": "Induction: commitments, rights and consequences explained (IND-1).",

@@ -67,10 +67,9 @@ def can_allocate(case: Case, command: AllocateCase, today: date) -> list[Violati
               *rosh_requires_nps(case, command.provider, command.allocated_on),
               *rationale_given(command.rationale, "An allocation")]
     if case.allocation is not None:
-        errors.append(Violation(ErrorCode.INVALID_INPUT,
-                                f"ALLOC-2: case {case.crn} is already allocated to {case.allocation.officer.name} "
-                                f"({case.allocation.provider.value}); use transferCase so the history is kept.",
-                                ("crn",), ALLOC_2.id))
+        # ALLOC-2's refusals share its code (one standard, one kind of refusal, one code: issue 16.7).
+        errors.append(breaks(ALLOC_2, ("crn",), f"case {case.crn} is already allocated to {case.allocation.officer.name} "
+                                                f"({case.allocation.provider.value}); use transferCase so the history is kept."))
     return errors
 
 

@@ -39,7 +39,7 @@ Interpretations (recorded in docs/interpretations.md and docs/requirements.md):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from domain.core.case import Case
@@ -293,12 +293,15 @@ def req_ord_1(requirement: RequirementDetails, sentence_type: S, path: Path) -> 
 
 def check_requirements(case: Case, sentence_type: S, imposed_on: date, offence_committed_on: date,
                        requirements: Sequence[RequirementDetails],
-                       prefix: Path = ("requirements",)) -> list[Violation]:
-    """Every REQ-* rule over every requirement of a sentence being added."""
+                       prefix: Path = ("requirements",), only: Collection[int] | None = None) -> list[Violation]:
+    """Every REQ-* rule over every requirement of a sentence being added (or those at the indices
+    ``only``: the well-formed ones, when others have shape errors; siblings are all of them)."""
     age = age_on(case.offender.date_of_birth, imposed_on)
     elsewhere = alcohol_treatment_in_force(case, imposed_on)
     errors: list[Violation] = []
     for index, requirement in enumerate(requirements):
+        if only is not None and index not in only:
+            continue
         path = (*prefix, str(index))
         siblings = [r for i, r in enumerate(requirements) if i != index]
         errors += [*req_ord_1(requirement, sentence_type, path), *req_drg_1(requirement, sentence_type, path),

@@ -123,3 +123,10 @@ def add_sentence(command: AddSentence, today: date) -> list[Violation]:
     for index, requirement in enumerate(command.requirements):
         errors.extend(requirement_parameters(requirement, ("requirements", str(index))))
     return errors
+
+
+def well_formed_requirements(command: AddSentence, errors: list[Violation]) -> list[int]:
+    """The indices of the requirements that ``errors`` (this module's) find nothing wrong with: the
+    REQ-* rules can judge those in the same round, so a client sees every problem at once."""
+    faulty = {v.field[1] for v in errors if len(v.field) >= 2 and v.field[0] == "requirements"}
+    return [index for index in range(len(command.requirements)) if str(index) not in faulty]

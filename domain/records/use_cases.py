@@ -180,9 +180,12 @@ async def move_claims(uow: UnitOfWork, held: list[Claim], case: Case) -> list[Cl
 
 async def add_sentence(uow: UnitOfWork, principal: Principal, command: AddSentence) -> Outcome:
     def change(case: Case, today: date) -> Sentence:
-        reject_if(shape.add_sentence(command, today))
-        reject_if(requirement_rules.check_requirements(
-            case, command.type, command.imposed_on, command.offence.committed_on, command.requirements))
+        # Every problem in one round: the REQ-* rules judge each requirement whose shape is sound,
+        # beside the shape errors of the others (issue 16.7).
+        malformed = shape.add_sentence(command, today)
+        reject_if([*malformed, *requirement_rules.check_requirements(
+            case, command.type, command.imposed_on, command.offence.committed_on, command.requirements,
+            only=shape.well_formed_requirements(command, malformed))])
         stamp = uow.stamp(principal)
         sentence = Sentence(
             type=command.type,

@@ -125,7 +125,7 @@ class RecordPlanInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     sentence_id: strawberry.ID = strawberry.field(description=SENTENCE_ID)
     completed_on: date = strawberry.field(description="Date completed; for a licence or PSS, a pre-release plan is no more than 12 weeks before release (PLAN-4).")
-    rosh_level_identified: enums.RoshLevel | None = strawberry.field(default=None, description="The present RoSH (PLAN-1: required, and it must be the current assessment's level).")
+    rosh_level_identified: enums.RoshLevel = strawberry.field(description="The present RoSH (PLAN-1: it must be the current assessment's level).")
     objectives: list[PlanObjectiveInput] = strawberry.field(default_factory=list, description="At least one objective (PLAN-1); one targeting risk to children when that risk is MEDIUM or above (PLAN-2).")
     risk_management_plan: str | None = strawberry.field(default=None, description="How the risk is managed: required at MEDIUM RoSH or above (PLAN-1).")
     expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)

@@ -9,6 +9,7 @@ import strawberry
 from domain.core import enums as d
 from domain.records import commands as c
 from domain.records import search
+from domain.risk import tier_codes
 from schema import enums
 from schema.common import EXPECTED_VERSION, MutationInput
 
@@ -119,7 +120,7 @@ class AllocateCaseInput(MutationInput):
     provider: enums.Provider = strawberry.field(description="Provider (ALLOC-3: NPS when RoSH is HIGH or above).")
     officer: OfficerInput = strawberry.field(description="Responsible officer (ALLOC-2).")
     allocated_on: date = strawberry.field(description="Date of allocation (not in the future).")
-    rationale: str | None = strawberry.field(default=None, description="Why this provider and officer (REC-2): required by the rule, so a missing or blank one is a user error at this field; nullable only because the original input had no rationale.")
+    rationale: str = strawberry.field(description="Why this provider and officer (REC-2: recorded with every allocation; a blank one is a user error at this field).")
     expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
 
     def to_domain(self) -> c.AllocateCase:
@@ -132,14 +133,14 @@ class AllocateCaseInput(MutationInput):
 class TransferCaseInput(MutationInput):
     crn: str = strawberry.field(description="The case.")
     provider: enums.Provider = strawberry.field(description="Receiving provider (ALLOC-3).")
-    officer: OfficerInput | None = strawberry.field(default=None, description="Receiving responsible officer: required (ALLOC-2: never without an officer).")
+    officer: OfficerInput = strawberry.field(description="Receiving responsible officer (ALLOC-2: never without an officer).")
     transferred_on: date = strawberry.field(description="Date of transfer (not before the current allocation, not in the future).")
     rationale: str = strawberry.field(description="Why the case is transferred (REC-2, not blank).")
     expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
 
     def to_domain(self) -> c.TransferCase:
         return c.TransferCase(crn=self.crn, provider=enums.to_domain(self.provider, d.Provider),
-                              officer=self.officer.to_domain() if self.officer else None,
+                              officer=self.officer.to_domain(),
                               transferred_on=self.transferred_on, rationale=self.rationale,
                               expected_version=self.expected_version)
 
@@ -150,7 +151,10 @@ class CaseFilter:
     provider: enums.Provider | None = strawberry.field(default=None, description="Only cases managed by this provider.")
     rosh_levels: list[enums.RoshLevel] | None = strawberry.field(default=None, description="Only cases whose current RoSH is one of these.")
     has_overdue_standards: bool | None = strawberry.field(default=None, description="True: only cases with a standard OVERDUE today; false: only cases with none.")
-    tiers: list[str] | None = strawberry.field(default=None, description="Only cases whose current tier is one of these, e.g. [\"A3\", \"B2\"] (TIER-1).")
+    tiers: list[str] | None = strawberry.field(default=None, description="Only cases whose current tier is one of these, written as `TierCalculation.tier` is (TIER-1): "
+                                                                 "a protect letter A-D and a change digit 0-3 (? when open), suffix S when "
+                                                                 "unsupervised, or N/A; e.g. [\"A3\", \"B2\", \"A1S\", \"N/A\"]. Any other value "
+                                                                 "is refused (BAD_USER_INPUT), never silently matched to nothing.")
     due_by: date | None = strawberry.field(default=None, description="Only cases with a standard due or overdue on or before this day: an undischarged duty whose deadline is on or before it (`Case.nextDue.dueBy <= dueBy`).")
     # Person search (domain.records.search).
     surname: str | None = strawberry.field(default=None, description=(
@@ -173,8 +177,13 @@ class CaseFilter:
                            due_by=self.due_by, **self.search_terms())
 
     def search_problems(self) -> list[tuple[str, str]]:
-        """(field, problem) for each person-search term that cannot be searched."""
+        """(field, problem) for each term that cannot be searched: a person-search term, or a tier
+        that is not a tier code (it would silently match nothing)."""
         problems = []
+        wrong = tier_codes.not_tier_codes(self.tiers or [])
+        if wrong:
+            problems.append(("tiers", f"holds {', '.join(repr(w) for w in wrong)}, which is not a tier: a tier is "
+                                      f"{tier_codes.FORM} (e.g. \"B2\", \"A1S\", \"N/A\")"))
         for name, value in (("surname", self.surname), ("forename", self.forename), ("pncNumber", self.pnc_number)):
             if value is None:
                 continue

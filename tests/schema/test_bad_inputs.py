@@ -119,12 +119,13 @@ async def test_mutation_on_unknown_crn_is_not_found(gql, store):
                          field=["input", "crn"], code="NOT_FOUND")
 
 
-async def test_alloc_2_transfer_without_an_officer_is_refused(gql, store, existing):
+async def test_alloc_2_transfer_with_a_blank_officer_code_is_refused(gql, store, existing):
+    # Without an officer at all the schema refuses it (tests/schema/test_tighter_types.py).
     await gql(ALLOCATE, {"input": {"crn": existing, "provider": "NPS", "officer": {"code": "N1", "name": "One"},
                                    "allocatedOn": "2026-11-10", "rationale": "Allocated by RoSH band"}})
-    await assert_refused(gql, store, TRANSFER, {"input": {"crn": existing, "provider": "NPS", "officer": None,
+    await assert_refused(gql, store, TRANSFER, {"input": {"crn": existing, "provider": "NPS", "officer": {"code": " "},
                                                           "transferredOn": "2026-11-12", "rationale": "Officer left"}},
-                         field=["input", "officer"], code="STANDARD_VIOLATION", standard="ALLOC-2")
+                         field=["input", "officer", "code"], code="INVALID_INPUT")
 
 
 async def test_rec_2_transfer_without_rationale_is_refused(gql, store, existing):

@@ -38,7 +38,7 @@ export interface AllocationForm {
   provider: Provider;
   officerCode: string;
   allocatedOn: string; // YYYY-MM-DD
-  rationale?: string; // required by REC-2: every allocation records why
+  rationale: string; // required (REC-2: every allocation records why; the schema says String!)
 }
 
 export async function loadScreen(endpoint: Endpoint, crn: string, provider: Provider): Promise<AllocationScreenQuery> {
@@ -56,7 +56,7 @@ export async function submit(endpoint: Endpoint, crn: string, version: number, f
       provider: form.provider,
       officer: { code: form.officerCode },
       allocatedOn: form.allocatedOn,
-      rationale: form.rationale ?? null,
+      rationale: form.rationale,
       expectedVersion: version, // a stale screen gets VERSION_CONFLICT, and nothing is written
     },
   });
