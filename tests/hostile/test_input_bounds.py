@@ -165,3 +165,41 @@ async def test_a_nested_field_argument_out_of_bounds_is_bad_user_input_on_that_f
     assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": ["asOf"]} and error["path"] == ["case", "standards"]
     after = await everything(store)
     assert {**after, "audit": before["audit"]} == before  # only the read of the case is audited
+
+
+async def test_the_date_window_is_a_setting(clock):
+    from tests.query_support import app_with, bearer
+    async with app_with(clock, input_years_ahead=1, input_earliest_date="2000-01-01") as client:
+        for day, refused in (("2027-11-20", False), ("2027-11-21", True), ("1999-12-31", True)):
+            body = (await client.post("/graphql", json={"query": f'{{ standardsReport(asOf: "{day}") {{ asOf }} }}'},
+                                      headers=bearer(roles=["ADMIN"]))).json()
+            assert ("errors" in body) is refused, (day, body)
+            if refused:
+                assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": ["asOf"]}
+
+
+def test_every_field_that_takes_arguments_checks_them():
+    from resolvers.input_bounds import InputBounds
+    from resolvers.root import schema
+    checked = unchecked = 0
+    for kind in schema.schema_converter.type_map.values():
+        definition = kind.definition
+        if getattr(definition, "is_input", True):
+            continue
+        for field in definition.fields:
+            if field.arguments:
+                if any(isinstance(e, InputBounds) for e in field.extensions):
+                    checked += 1
+                else:
+                    unchecked += 1
+    assert unchecked == 0 and checked > 50
+
+
+def test_docs_name_every_override():
+    from pathlib import Path
+
+    from resolvers.input_bounds import LIMITS
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text(encoding="utf-8")
+    section = docs.split("## Input bounds", 1)[1]
+    missing = [f"{owner}.{name}" for owner, name in LIMITS if f"`{name}`" not in section]
+    assert not missing, missing
