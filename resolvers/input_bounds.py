@@ -82,8 +82,8 @@ LIMITS: dict[tuple[str, str], tuple[Bound, ...]] = {
     ("RecordUnpaidWorkSessionInput", "educationTrainingEmploymentMinutes"): (Range(0, MINUTES_IN_A_DAY),),
     ("RecordRoshAssessmentInput", "reoffendingScore"): (Range(Decimal(0), Decimal("999.99")),),
     ("RecordRoshAssessmentInput", "seriousRecidivismScore"): (Range(Decimal(0), Decimal("999.99")),),
-    **{(f"Query.{name}", side): (Range(1, MAX_PAGE),) for name in ("cases", "auditEvents", "officers")
-       for side in ("first", "last")},
+    ("*", "first"): (Range(1, MAX_PAGE),),  # on every connection, nested ones included
+    ("*", "last"): (Range(1, MAX_PAGE),),
 }
 
 
