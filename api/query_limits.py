@@ -7,6 +7,7 @@ from typing import Any
 
 from api.rate_limit import Rate, RateLimiter
 from api.settings import ConfigurationError, Settings
+from domain.core.bounds import DateWindow
 from resolvers.persisted import PersistedDocuments, parse_manifest
 
 
@@ -30,4 +31,5 @@ def query_limits(settings: Settings) -> dict[str, Any]:
     persisted = PersistedDocuments(automatic=settings.persisted_queries, cache_size=settings.persisted_query_cache_size,
                                    trusted=trusted_documents(settings), trusted_for=settings.trusted_documents_for)
     return {"cost_limit": settings.query_cost_limit, "time_budget_seconds": settings.query_time_budget_seconds,
-            "charge": limiter.charge if limiter else None, "persisted": persisted}
+            "charge": limiter.charge if limiter else None, "persisted": persisted,
+            "input_window": DateWindow(settings.input_earliest_date, settings.input_years_ahead)}

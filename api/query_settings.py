@@ -3,11 +3,13 @@ queries and trusted documents. ``api.settings.Settings`` inherits them."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings
 
+from domain.core.bounds import EARLIEST_DATE, YEARS_AHEAD
 from resolvers.root import MAX_COST, TIME_BUDGET_SECONDS
 
 
@@ -33,6 +35,10 @@ class QuerySettings(BaseSettings):
         "TRUSTED_DOCUMENTS_FOR names may run only the documents in it."))
     trusted_documents_for: Literal["partners", "everyone"] = Field(default="partners", description=(
         "Who is held to the trusted documents: partner agencies (default) or every principal."))
+    input_earliest_date: date = Field(default=EARLIEST_DATE, ge=date(1800, 1, 1), description=(
+        "The earliest date any argument may name (docs/api.md, Input bounds); earlier is INVALID_INPUT."))
+    input_years_ahead: int = Field(default=YEARS_AHEAD, ge=1, le=100, description=(
+        "How many years after today a date argument may name; later is INVALID_INPUT."))
 
     @model_validator(mode="after")
     def buckets_hold_a_request(self) -> "QuerySettings":

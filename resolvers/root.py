@@ -18,6 +18,7 @@ from strawberry.extensions.max_aliases import create_validator as alias_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.types import ExecutionResult
 
+from domain.core.bounds import DateWindow
 from resolvers.audit import AuditQuery, ReadAudit
 from resolvers.delivery import DeliveryMutation
 from resolvers.enforcement import EnforcementMutation
@@ -29,6 +30,7 @@ from resolvers.error_reporting import (
     code_of,
     is_unexpected,
 )
+from resolvers.input_bounds import attach as attach_input_bounds
 from resolvers.limits import Charge, QueryCost, TimeBudget
 from resolvers.persisted import PersistedDocuments
 from resolvers.records import RecordsMutation, RecordsQuery
@@ -98,6 +100,7 @@ class CaseSchema(ReportingSchema):
 
     persisted: PersistedDocuments | None = None
     cost_limit: int = MAX_COST
+    input_window: DateWindow = DateWindow()  # the dates arguments may name (resolvers.input_bounds)
 
     async def execute(self, query, variable_values=None, context_value=None, root_value=None, operation_name=None,
                       allowed_operation_types=None, operation_extensions=None):
@@ -119,15 +122,17 @@ class CaseSchema(ReportingSchema):
 def build_schema(*, max_depth: int = MAX_DEPTH, max_tokens: int = MAX_TOKENS, max_aliases: int = MAX_ALIASES,
                  cost_limit: int = MAX_COST, time_budget_seconds: float | None = TIME_BUDGET_SECONDS,
                  charge: Charge | None = None, persisted: PersistedDocuments | None = None,
-                 extensions: Sequence = ()) -> strawberry.Schema:
+                 extensions: Sequence = (), input_window: DateWindow = DateWindow()) -> strawberry.Schema:
     # Extensions are passed as classes or factories: an instance would leak state across requests.
     # The validation rules they add are created here, once (limit_rules).
     # (The case graph has no cycles; only introspection can nest deeper than MAX_DEPTH.)
     rules = limit_rules(max_depth, max_aliases)
+    types = [Case, Sentence, Requirement, Appointment, FailureToComply, SafeguardingConcern, EmergencyAction]
+    attach_input_bounds([Query, Mutation, *types], Mutation)  # every argument checked against its bounds
     built = CaseSchema(
         query=Query,
         mutation=Mutation,
-        types=[Case, Sentence, Requirement, Appointment, FailureToComply, SafeguardingConcern, EmergencyAction],
+        types=types,
         scalar_overrides=SCALAR_OVERRIDES,
         extensions=[
             GraphQLErrorCodes,
@@ -144,6 +149,7 @@ def build_schema(*, max_depth: int = MAX_DEPTH, max_tokens: int = MAX_TOKENS, ma
     )
     built.persisted = persisted
     built.cost_limit = cost_limit
+    built.input_window = input_window
     return built
 
 

@@ -11,12 +11,15 @@ from tests.conftest import (
     TRANSFER,
     community_order_input,
     create_case,
+    everything,
     offender_input,
 )
 
 
-async def snapshot(store) -> list[dict]:
-    return await store.cases.collection.find({}, {"_id": 0}).sort("crn", 1).to_list(length=None)
+async def snapshot(store) -> dict[str, list[dict]]:
+    """Every document of every collection (cases, audit, claims, tier history, victims, officers...):
+    "nothing written" compares these before and after, so a stray audit event or claim counts too."""
+    return await everything(store)
 
 
 @pytest.fixture

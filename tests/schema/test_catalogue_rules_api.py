@@ -151,4 +151,4 @@ async def test_rec_1_a_record_made_after_its_day_is_accepted_and_marked_late(gql
     assert yesterday["recordAppointment"]["appointment"]["recordedLate"] is True
     assert yesterday["recordAppointment"]["userErrors"] == []
     assert yesterday["recordAppointment"]["appointment"]["recorded"]["at"].startswith("2026-11-20")
-    assert len((await snapshot(store))[0]["sentences"][0]["appointments"]) == 2
+    assert len((await snapshot(store))["cases"][0]["sentences"][0]["appointments"]) == 2

@@ -99,7 +99,7 @@ async def test_appt_1_an_arranged_appointment_meets_it_and_its_outcome_is_record
 
     retry = (await gql(OUTCOME, {"input": outcome_input}))["recordAppointmentOutcome"]
     assert retry["failureToComply"]["id"] == failure["id"] and retry["case"]["version"] == data["case"]["version"]
-    assert len((await snapshot(store))[0]["sentences"][0]["failures"]) == 1
+    assert len((await snapshot(store))["cases"][0]["sentences"][0]["failures"]) == 1
 
 
 async def test_ind_1_an_attended_induction_recorded_later_meets_it(gql, clock, sentence_id):

@@ -14,7 +14,9 @@ console.log(`case: ${screen.case.crn} ${screen.case.offender.forename} ${screen.
 console.log(`picker: ${screen.officers.edges.map(({ node }) => `${node.code} ${node.name}`).join(", ")}`);
 
 const today = new Date().toISOString().slice(0, 10);
-const wrong = await submit(endpoint, crn, screen.case.version, { provider: "NPS", officerCode: "N99Z999", allocatedOn: "2999-01-01", rationale: "Typed in haste" });
+// A year ahead: in the future, yet inside the dates the API accepts at all (docs/api.md, Input bounds).
+const nextYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+const wrong = await submit(endpoint, crn, screen.case.version, { provider: "NPS", officerCode: "N99Z999", allocatedOn: nextYear, rationale: "Typed in haste" });
 if (wrong.ok) throw new Error("a form with an unknown officer and a future date was accepted");
 for (const [field, messages] of Object.entries(wrong.errors)) console.log(`form error ${field}: ${messages.join(" / ")}`);
 
