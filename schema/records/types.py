@@ -22,37 +22,31 @@ from schema import enums, ids
 from schema.common import TOTAL_COUNT, Node, PageInfo, RecordStamp
 from schema.context import Context
 from schema.delivery.types import (
-    Appointment,
     ApprovedPremisesReferral,
     EmploymentSpell,
     Evaluation,
     PathwayNeed,
-    Plan,
-    PlanReview,
     PriorityOffenderPeriod,
-    RarActivityDay,
     ResettlementStatus,
     Termination,
     UnpaidWorkProgress,
-    UnpaidWorkSession,
 )
 from schema.enforcement.types import (
     Breach,
     CaseCompliance,
     ComplianceSummary,
     EnforcementAction,
-    FailureToComply,
     Recall,
     Warning,
     recall_of,
 )
-from schema.records.sentence_history import SentenceHistory
 from schema.records.requirement_types import (
     DrugTest,
     PoliceNotification,
     ProgrammeEligibility,
     ProgrammeReferral,
 )
+from schema.records.sentence_history import SentenceHistory
 from schema.risk.types import (
     ComplexityRegistration,
     EmergencyAction,
