@@ -10,18 +10,10 @@ from graphql import GraphQLError
 from domain.core.case import Case
 from domain.core.principal import Principal
 from domain.core.unit_of_work import Outcome, UnitOfWork
+from schema.common import MAX_PAGE, BadArgument  # noqa: F401  (defined beside the types that page)
 from schema.context import Context
 
 INPUT = "The mutation's input."
-MAX_PAGE = 100
-
-
-class BadArgument(GraphQLError):
-    """A malformed query argument (not a mutation input): reported as a GraphQL error with code
-    BAD_USER_INPUT, which is not masked."""
-
-    def __init__(self, message: str, **details) -> None:
-        super().__init__(message, extensions={"code": "BAD_USER_INPUT", **details})
 
 
 class Forbidden(GraphQLError):

@@ -5,11 +5,23 @@ from __future__ import annotations
 from datetime import datetime
 
 import strawberry
+from graphql import GraphQLError
 
 from domain.core import base
 from domain.core.errors import Violation
 from domain.core.unit_of_work import Outcome
 from schema import enums, ids
+
+
+MAX_PAGE = 100
+
+
+class BadArgument(GraphQLError):
+    """A malformed query argument (not a mutation input): reported as a GraphQL error with code
+    BAD_USER_INPUT, which is not masked."""
+
+    def __init__(self, message: str, **details) -> None:
+        super().__init__(message, extensions={"code": "BAD_USER_INPUT", **details})
 
 
 @strawberry.interface(description="An object with a stable, opaque global ID that `Query.node` can refetch.")

@@ -60,8 +60,8 @@ def can_allocate(case: Case, command: AllocateCase, today: date) -> list[Violati
     """ALLOC-1: the first allocation to a provider and responsible officer, with its rationale
     (REC-2: PF "Officers are still able to use their professional discretion to decide whether a
     case should be managed by the NPS or CRC"; "The considerations taken into account in making a
-    decision on the management of the offender are recorded"). The GraphQL argument stays nullable
-    (the fixed input has no rationale), so a missing one is this user error, not a schema error."""
+    decision on the management of the offender are recorded"). The GraphQL input requires it (a missing one
+    never reaches here); a blank one, or a command built elsewhere without one, is this user error."""
     errors = [*officer_identified(command.officer),
               *not_in_future(command.allocated_on, today, ("allocatedOn",), "Allocation date"),
               *rosh_requires_nps(case, command.provider, command.allocated_on),

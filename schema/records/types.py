@@ -22,26 +22,20 @@ from schema import enums, ids
 from schema.common import TOTAL_COUNT, Node, PageInfo, RecordStamp
 from schema.context import Context
 from schema.delivery.types import (
-    Appointment,
     ApprovedPremisesReferral,
     EmploymentSpell,
     Evaluation,
     PathwayNeed,
-    Plan,
-    PlanReview,
     PriorityOffenderPeriod,
-    RarActivityDay,
     ResettlementStatus,
     Termination,
     UnpaidWorkProgress,
-    UnpaidWorkSession,
 )
 from schema.enforcement.types import (
     Breach,
     CaseCompliance,
     ComplianceSummary,
     EnforcementAction,
-    FailureToComply,
     Recall,
     Warning,
     recall_of,
@@ -52,6 +46,7 @@ from schema.records.requirement_types import (
     ProgrammeEligibility,
     ProgrammeReferral,
 )
+from schema.records.sentence_history import SentenceHistory
 from schema.risk.types import (
     ComplexityRegistration,
     EmergencyAction,
@@ -194,7 +189,7 @@ class Requirement(Node):
 
 
 @strawberry.type(description="A sentence supervised by probation: community order, SSO, licence or PSS.")
-class Sentence(Node):
+class Sentence(SentenceHistory, Node):
     type: enums.SentenceType = strawberry.field(description="Kind of sentence.")
     imposed_on: date = strawberry.field(description="Date of sentence.")
     length_months: int = strawberry.field(description="Length in months from the sentence date (SSO: operational period).")
@@ -205,15 +200,9 @@ class Sentence(Node):
     requirements: list[Requirement] = strawberry.field(description="Requirements or licence conditions.")
     status: enums.SentenceStatus = strawberry.field(description="Where the sentence stands.")
     recorded: RecordStamp = strawberry.field(description="Who recorded it and when.")
-    appointments: list[Appointment] = strawberry.field(description="Appointments, in the order recorded.")
-    failures_to_comply: list[FailureToComply] = strawberry.field(description="Failures to comply (ENF-1), never deleted.")
-    plans: list[Plan] = strawberry.field(description="Plans, in the order recorded.")
-    plan_reviews: list[PlanReview] = strawberry.field(description="Plan reviews (PLAN-5).")
     approved_premises_referrals: list[ApprovedPremisesReferral] = strawberry.field(description="Approved Premises referrals (AP-1).")
     evaluation: Evaluation | None = strawberry.field(description="The end-of-sentence evaluation (END-1), once completed.")
     termination: Termination | None = strawberry.field(description="The termination (END-2), once recorded.")
-    unpaid_work_sessions: list[UnpaidWorkSession] = strawberry.field(description="Unpaid work sessions (REQ-UPW-4).")
-    rar_activity_days: list[RarActivityDay] = strawberry.field(description="RAR activity days delivered (REQ-RAR-1).")
     warnings: list[Warning] = strawberry.field(description="Warnings, oldest first.")
     breaches: list[Breach] = strawberry.field(description="Breach proceedings, oldest first.")
     recalls: list[Recall] = strawberry.field(description="Recall recommendations, oldest first.")
@@ -253,16 +242,10 @@ class Sentence(Node):
                    requirements=[Requirement.of(crn, sentence, r) for r in sentence.requirements],
                    status=enums.to_graphql(sentence.status, enums.SentenceStatus),
                    recorded=RecordStamp.of(sentence.recorded),
-                   appointments=[Appointment.of(crn, sentence.id, a) for a in sentence.appointments],
-                   failures_to_comply=[FailureToComply.of(crn, sentence.id, f) for f in sentence.failures],
-                   plans=[Plan.of(p) for p in sentence.plans],
-                   plan_reviews=[PlanReview.of(r) for r in sentence.plan_reviews],
                    approved_premises_referrals=[ApprovedPremisesReferral.of(sentence, r)
                                                 for r in sentence.approved_premises_referrals],
                    evaluation=Evaluation.of(sentence.evaluation) if sentence.evaluation else None,
                    termination=Termination.of(sentence.termination) if sentence.termination else None,
-                   unpaid_work_sessions=[UnpaidWorkSession.of(crn, sentence.id, u) for u in sentence.unpaid_work_sessions],
-                   rar_activity_days=[RarActivityDay.of(crn, sentence.id, r) for r in sentence.rar_activity_days],
                    victim_contact=VictimContactEligibility.of(crn, sentence),
                    warnings=[Warning.of(w) for w in sentence.warnings],
                    breaches=[Breach.of(crn, sentence.id, b) for b in sentence.breaches],

@@ -113,3 +113,14 @@ async def test_the_error_code_enum_is_named_user_error_code_as_the_contract_says
     code = next(f for f in result["__type"]["fields"] if f["name"] == "code")
     assert code["type"]["ofType"] == {"name": "UserErrorCode", "kind": "ENUM"}
     assert result["old"] is None
+
+
+async def test_tier_1_a_decimal_literal_in_the_document_reads_the_same_as_a_variable(gql):
+    from tests.conftest import ADD_SENTENCE
+    await create_case(gql, CRN)
+    await gql(ADD_SENTENCE, {"input": community_order_input(CRN)})
+    for literal, stored in (('"45.50"', "45.50"), ("12.34", "12.34")):
+        data = await gql("""mutation { recordRoshAssessment(input: { crn: "X123456", level: LOW, riskToChildren: LOW,
+            assessedOn: "2026-11-02", rationale: "Assessed", reoffendingScore: %s }) { userErrors { code } } }""" % literal)
+        assert data["recordRoshAssessment"]["userErrors"] == []
+        assert (await gql(SCORES))["case"]["rosh"]["reoffendingScore"] == stored

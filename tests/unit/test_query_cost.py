@@ -85,3 +85,20 @@ def test_the_operation_named_is_the_one_costed():
 def test_an_inline_fragment_on_an_interface_counts_every_type_condition():
     document = '{ node(id: "x") { id ... on Case { offender { surname } } ... on Sentence { offence { description } } } }'
     assert cost(document) == 1 + 1 + 1 + 1
+
+
+@pytest.mark.parametrize("field", ["appointmentHistory", "failureToComplyHistory", "unpaidWorkSessionHistory",
+                                   "rarActivityDayHistory", "planHistory", "planReviewHistory"])
+def test_a_history_connection_is_priced_by_first(field):
+    # query 1 + case 1 + 10 sentences x (sentence 1 + connection 1 + first x (edge 1 + node 1))
+    page = '{ case(crn: "X123456") { sentences { %s(first: %d, from: "2026-01-01") { totalCount edges { node { __typename } } } } } }'
+    assert cost(page % (field, 5)) == 2 + 10 * (1 + 1 + 5 * 2)
+    assert cost(page % (field, 100)) == 2 + 10 * (1 + 1 + 100 * 2)
+    nodes = '{ case(crn: "X123456") { sentences { %s(first: 3) { nodes { __typename } pageInfo { hasNextPage } } } } }'
+    assert cost(nodes % field) == 2 + 10 * (1 + 1 + 3 * 1 + 1)
+
+
+def test_a_history_page_size_from_a_variable_and_its_absence():
+    document = 'query($n: Int!) { case(crn: "X123456") { sentences { appointmentHistory(first: $n) { nodes { id } } } } }'
+    assert cost(document, {"n": 4}) == 2 + 10 * (1 + 1 + 4)
+    assert cost(document, {}) == 2 + 10 * (1 + 1 + MAX_PAGE)  # not given: the most it could be
