@@ -162,7 +162,7 @@ def time_the_driver(store) -> list[float]:
 def full_case_query() -> str:
     """Every field of Case reachable without required arguments, with __typename everywhere so the
     floor can resolve abstract types from the prebuilt dict."""
-    from graphql import GraphQLInterfaceType, GraphQLList, GraphQLNonNull, GraphQLObjectType
+    from graphql import GraphQLInterfaceType, GraphQLList, GraphQLNonNull, GraphQLObjectType, Undefined
 
     graphql_schema = schema._schema
 
@@ -174,7 +174,7 @@ def full_case_query() -> str:
     def selection(type_, path: tuple[str, ...]) -> str:
         parts = ["__typename"]
         for name, field in type_.fields.items():
-            if any(isinstance(a.type, GraphQLNonNull) and a.default_value is None for a in field.args.values()):
+            if any(isinstance(a.type, GraphQLNonNull) and a.default_value is Undefined for a in field.args.values()):
                 continue
             target = unwrap(field.type)
             if isinstance(target, (GraphQLObjectType, GraphQLInterfaceType)):
