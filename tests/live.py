@@ -15,7 +15,9 @@ from pathlib import Path
 
 import httpx
 
-HOST, PORT = "127.0.0.1", 8101
+# TEST_LIVE_PORT / TEST_EXAMPLE_PORT move them (several checkouts testing on one machine).
+HOST, PORT = "127.0.0.1", int(os.environ.get("TEST_LIVE_PORT", "8101"))
+EXAMPLE_PORT = int(os.environ.get("TEST_EXAMPLE_PORT", "8108"))
 BASE = f"http://{HOST}:{PORT}"
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -12,9 +12,9 @@ import subprocess
 import pytest
 
 from tests.conftest import TEST_SECRET, token
-from tests.live import HOST, ROOT, live_server
+from tests.live import EXAMPLE_PORT, HOST, ROOT, live_server
 
-PORT = 8108
+PORT = EXAMPLE_PORT
 EXAMPLE = ROOT / "examples" / "frontend"
 BIN = EXAMPLE / "node_modules" / ".bin"
 

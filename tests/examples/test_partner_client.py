@@ -11,9 +11,9 @@ import httpx
 import pytest
 
 from tests.conftest import TEST_SECRET, token
-from tests.live import HOST, ROOT, live_server
+from tests.live import EXAMPLE_PORT, HOST, ROOT, live_server
 
-PORT = 8108
+PORT = EXAMPLE_PORT
 URL = f"http://{HOST}:{PORT}/graphql"
 CLIENT = ROOT / "examples" / "partner" / "partner_client.py"
 DEMO = ["D000001", "D000002", "D000003", "D000004", "D000005"]
