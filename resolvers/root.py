@@ -21,6 +21,7 @@ from strawberry.types import ExecutionResult
 from resolvers.audit import AuditQuery, ReadAudit
 from resolvers.delivery import DeliveryMutation
 from resolvers.enforcement import EnforcementMutation
+from resolvers.events import EventsQuery, EventsSubscription, WebhooksMutation, WebhooksQuery
 from resolvers.error_reporting import (
     PARSE_FAILED,
     VALIDATION_FAILED,
@@ -45,13 +46,18 @@ from schema.risk.types import EmergencyAction, SafeguardingConcern
 # The roots, merged from one slice per capability (resolvers/<capability>.py). A new mutation goes
 # into its capability's class; a new capability adds its classes here.
 @strawberry.type(description="Read the case record.")
-class Query(RecordsQuery, RequirementsQuery, SharingQuery, AuditQuery, StaffQuery):
+class Query(RecordsQuery, RequirementsQuery, SharingQuery, AuditQuery, StaffQuery, EventsQuery, WebhooksQuery):
     pass
 
 
 @strawberry.type(description="Change the case record. Every mutation writes all or nothing.")
 class Mutation(RecordsMutation, RequirementsMutation, DeliveryMutation, EnforcementMutation, RiskMutation, SharingMutation,
-               StaffMutation):
+               StaffMutation, WebhooksMutation):
+    pass
+
+
+@strawberry.type(description="Hear what happens, as it happens (graphql-transport-ws over the /graphql websocket).")
+class Subscription(EventsSubscription):
     pass
 
 
@@ -126,6 +132,7 @@ def build_schema(*, max_depth: int = MAX_DEPTH, max_tokens: int = MAX_TOKENS, ma
     built = CaseSchema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=[Case, Sentence, Requirement, Appointment, FailureToComply, SafeguardingConcern, EmergencyAction],
         extensions=[
             GraphQLErrorCodes,

@@ -68,7 +68,7 @@ async def store():
 @pytest.fixture
 def uow(store, clock) -> UnitOfWork:
     return UnitOfWork(store.cases, clock, store.tiers, store.audit, store.victims, store.officers,
-                      store.claims)
+                      store.claims, events=store.events, webhooks=store.webhooks)
 
 
 # The staff directory the schema tests allocate to (allocations name officers the directory knows).
