@@ -60,7 +60,7 @@ SHAPES: dict[EventType, Shape] = {
     T.SENTENCE_ADDED: Shape(1, ("sentenceId", "sentenceType"), "A sentence was added to the case."),
     T.SENTENCE_TERMINATED: Shape(1, ("sentenceId",), "A sentence was terminated."),
     T.CASE_ALLOCATED: Shape(1, ("provider",), "The case was allocated (first allocation or a reallocation)."),
-    T.CASE_TRANSFERRED: Shape(1, ("from", "to"), "The case was transferred between providers (providers)."),
+    T.CASE_TRANSFERRED: Shape(1, ("from", "to"), "The case was transferred to another officer or provider (the providers before and after)."),
     T.ROSH_CHANGED: Shape(1, ("from", "to"), "The current RoSH level changed (levels; null: none before)."),
     T.MAPPA_REGISTERED: Shape(1, ("category", "level"), "A MAPPA registration was made."),
     T.MAPPA_DEREGISTERED: Shape(1, ("category",), "A MAPPA registration ended."),
