@@ -10,11 +10,11 @@ Idempotent: a second run on the same day writes nothing and announces nothing.""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import uuid
 from datetime import datetime, timedelta
 
+from api.background import every
 from domain.core.enums import Role
 from domain.core.principal import Principal
 from domain.core.unit_of_work import UnitOfWork
@@ -61,14 +61,7 @@ class DailyJob:
         return counts
 
     async def run(self, check_seconds: float = 60.0) -> None:
-        while True:
-            try:
-                await self.tick()
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # noqa: BLE001  (the next check tries again)
-                logger.warning("Daily job failed; it will be tried again", exc_info=True)
-            await asyncio.sleep(check_seconds)
+        await every(check_seconds, self.tick, logger, "Daily job")
 
 
 async def run_from_settings(settings) -> dict[str, int] | None:

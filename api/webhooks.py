@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from api.background import every
 from api.settings import Settings
 from domain.audit import events as audit_trail
 from domain.core.enums import Agency, Role
@@ -139,11 +140,4 @@ class WebhookDispatcher:
         return await self.send_due()
 
     async def run(self, interval_seconds: float) -> None:
-        while True:
-            try:
-                await self.run_once()
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # noqa: BLE001  (the next cycle tries again)
-                logger.warning("Webhook cycle failed", exc_info=True)
-            await asyncio.sleep(interval_seconds)
+        await every(interval_seconds, self.run_once, logger, "Webhook cycle")
