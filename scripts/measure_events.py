@@ -68,6 +68,7 @@ async def opened(uow: UnitOfWork, n: int) -> list[str]:
 
 
 def rosh(crn: str, k: int) -> RecordRoshAssessment:
+    """The k-th reassessment of a case: a different level from the (k-1)-th, so it is a ROSH_CHANGED."""
     return RecordRoshAssessment(crn=crn, level=LEVELS[k % len(LEVELS)], assessed_on=datetime(2026, 11, 20).date(),
                                 rationale="Reassessed for the measurement.")
 
@@ -108,7 +109,7 @@ async def common_path(samples: int) -> None:
         crn = crns[k % len(crns)]
         after = await store.events.latest_position()
         started = time.perf_counter()
-        assert (await risk.record_rosh_assessment(uow, ADMIN, rosh(crn, k + 1))).ok
+        assert (await risk.record_rosh_assessment(uow, ADMIN, rosh(crn, k // len(crns) + 1))).ok
         while not await store.events.find(EventQuery(after=after, types=(EventType.ROSH_CHANGED,), crn=crn), 1):
             await asyncio.sleep(0)
         delays.append((time.perf_counter() - started) * 1000)
@@ -131,7 +132,7 @@ async def relay_only(samples: int, interval: float) -> None:
             crn = crns[k % len(crns)]
             after = await store.events.latest_position()
             started = time.perf_counter()
-            assert (await risk.record_rosh_assessment(quiet, ADMIN, rosh(crn, k + 1))).ok
+            assert (await risk.record_rosh_assessment(quiet, ADMIN, rosh(crn, k // len(crns) + 1))).ok
             while not await store.events.find(EventQuery(after=after, types=(EventType.ROSH_CHANGED,), crn=crn), 1):
                 await asyncio.sleep(0.005)
             delays.append((time.perf_counter() - started) * 1000)
