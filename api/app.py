@@ -162,7 +162,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
             tasks.append(asyncio.create_task(store.relay.run(settings.events_relay_interval_seconds)))
             # Webhook deliveries (api.webhooks) and the leader-elected daily job (api.jobs).
             app.state.uow.webhook_rules = rules_from(settings)
-            app.state.webhooks = WebhookDispatcher(app.state.uow, settings)
+            app.state.webhooks = WebhookDispatcher(app.state.uow, settings, detail_base_url=settings.public_base_url)
             tasks.append(asyncio.create_task(app.state.webhooks.run(settings.events_relay_interval_seconds)))
             if settings.jobs_enabled:
                 app.state.daily_job = DailyJob(app.state.uow, store.leases, timedelta(hours=settings.jobs_interval_hours))

@@ -76,6 +76,9 @@ class Settings(QuerySettings):  # the query layer's settings: api.query_settings
         default=6, ge=1, le=50, description="Attempts at one delivery before it goes to the dead-letter list.")
     webhook_backoff_seconds: float = Field(
         default=2.0, ge=0, le=3600, description="The first retry's delay; each further retry waits twice as long as the one before.")
+    public_base_url: str = Field(
+        default="http://127.0.0.1:8000", description="The service's public address (e.g. https://cases.example.gov.uk); a webhook "
+                                                    "body's detailUrl is this followed by /graphql.")
     jobs_interval_hours: float = Field(
         default=24.0, gt=0, le=24 * 7, description="How often the in-process daily job runs (on the instance that holds its lease).")
     jobs_enabled: bool = Field(

@@ -1,4 +1,5 @@
-"""Figures for docs/events.md, never assertions in the test suite. On the embedded store, in one process:
+"""Figures for docs/events.md, never assertions in the test suite. On the embedded store (or the MongoDB at
+MONGODB_URI, in throwaway databases ``measure-*``), in one process:
 
 1. relay throughput: CASES cases each written WRITES times with the write's own drain switched off
    (so every outbox waits for the relay), then the relay's cycles timed until every outbox is empty:
@@ -15,6 +16,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import statistics
 import sys
 import time
@@ -52,6 +54,9 @@ class NoDrain:
         return getattr(self.inner, name)
 
 
+URI = os.environ.get("MONGODB_URI") or None  # set: measure on that MongoDB (throwaway databases measure-*)
+
+
 def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1] if len(values) >= 20 else max(values)
 
@@ -74,7 +79,8 @@ def rosh(crn: str, k: int) -> RecordRoshAssessment:
 
 
 async def throughput(cases: int, writes: int) -> None:
-    store = open_store(None, "measure-throughput")
+    store = open_store(URI, "measure-throughput")
+    await store.database.client.drop_database("measure-throughput")
     await store.ensure_indexes()
     clock = FixedClock(datetime(2026, 11, 20, 10, tzinfo=LONDON))
     uow = UnitOfWork(store.cases, clock, store.tiers, store.audit, events=store.events)
@@ -99,7 +105,8 @@ async def throughput(cases: int, writes: int) -> None:
 
 
 async def common_path(samples: int) -> None:
-    store = open_store(None, "measure-common")
+    store = open_store(URI, "measure-common")
+    await store.database.client.drop_database("measure-common")
     await store.ensure_indexes()
     clock = FixedClock(datetime(2026, 11, 20, 10, tzinfo=LONDON))
     uow = UnitOfWork(store.cases, clock, store.tiers, store.audit, events=store.events)
@@ -119,7 +126,8 @@ async def common_path(samples: int) -> None:
 
 
 async def relay_only(samples: int, interval: float) -> None:
-    store = open_store(None, "measure-relay")
+    store = open_store(URI, "measure-relay")
+    await store.database.client.drop_database("measure-relay")
     await store.ensure_indexes()
     clock = FixedClock(datetime(2026, 11, 20, 10, tzinfo=LONDON))
     uow = UnitOfWork(store.cases, clock, store.tiers, store.audit, events=store.events)
