@@ -1,5 +1,6 @@
 """``python -m api serve`` runs the service; ``python -m api token`` mints a development token;
-``python -m api tiers recalculate`` recalculates every case's tier (after a rule version change)."""
+``python -m api tiers recalculate`` recalculates every case's tier (after a rule version change);
+``python -m api jobs run-once`` runs the daily job once (cron-style deployments; docs/events.md)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ def main(argv: list[str] | None = None) -> None:
     tiers = commands.add_parser("tiers", help="Tier maintenance (TIER-1).")
     tiers.add_argument("action", choices=["recalculate"],
                        help="recalculate: every case's tier, recording RULES_CHANGED where the rule version changed.")
+    jobs = commands.add_parser("jobs", help="The daily job (time-driven recalculation, docs/events.md).")
+    jobs.add_argument("action", choices=["run-once"],
+                      help="run-once: run it now (cron-style deployments; takes the same lease as the in-process loop).")
     arguments = parser.parse_args(argv)
 
     from api.settings import ConfigurationError, load_settings
@@ -45,6 +49,21 @@ def main(argv: list[str] | None = None) -> None:
         counts = asyncio.run(recalculate_all(settings, SystemClock()))
         print(f"Rule version {RULE_VERSION}: {counts['cases']} cases read, {counts['recalculated']} recalculated, "
               f"{counts['failed']} failed.")
+        if counts["failed"]:
+            sys.exit(1)
+        return
+
+    if arguments.command == "jobs":
+        import asyncio
+
+        from api.jobs import run_from_settings
+
+        if settings.embedded_store:
+            print("Warning: no MONGODB_URI, so this runs on an empty embedded store (nothing to do).", file=sys.stderr)
+        counts = asyncio.run(run_from_settings(settings))
+        if counts is None:
+            sys.exit("Another instance holds the daily-job lease (it is running now); nothing done.")
+        print(" ".join(f"{name}={value}" for name, value in counts.items()))
         if counts["failed"]:
             sys.exit(1)
         return

@@ -24,7 +24,8 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Mount, Route
+from starlette.routing import Mount, Route, WebSocketRoute
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from api.auth import verifier_from_settings
 from api.edge import REQUEST_ID_HEADER, BodyLimit, RequestContext
@@ -33,12 +34,14 @@ from api.graphiql import ASSET_PATH, graphiql_assets
 from api.graphql_view import AuthenticationGate, CaseGraphQL
 from api.info import service_info
 from api.introspection import IntrospectionPolicy
+from api.jobs import DailyJob
 from api.lifecycle import DatabaseState, Lifecycle
 from api.logs import configure_logging
 from api.metrics import Metrics
 from api.query_limits import query_limits
 from api.refusals import RefusalAggregator
 from api.settings import ConfigurationError, Settings, load_settings
+from api.webhooks import WebhookDispatcher, rules_from
 from domain.core.ports import Clock, SystemClock
 from domain.core.request_context import current_request_id
 from domain.core.unit_of_work import UnitOfWork
@@ -134,7 +137,8 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         try:
             app.state.store = store
             app.state.uow = UnitOfWork(store.cases, clock, store.tiers, store.audit, store.victims, store.officers, store.claims,
-                                       idempotency_window=timedelta(hours=settings.idempotency_window_hours))
+                                       idempotency_window=timedelta(hours=settings.idempotency_window_hours),
+                                       events=store.events, webhooks=store.webhooks)
             app.state.refusals = RefusalAggregator(app.state.uow.record, clock.now,
                                                    window_seconds=settings.refusal_audit_window_seconds,
                                                    max_sources=settings.refusal_audit_max_sources)
@@ -153,6 +157,16 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
                 tasks.append(asyncio.create_task(database.retry(store.try_ensure_indexes, settings.database_retry_seconds,
                                                                 on_ready=load_demo)))
             tasks.append(asyncio.create_task(app.state.refusals.run()))
+            # The outbox relay (repositories.outbox): catches up whatever a write's own drain did not move.
+            store.relay.lease = timedelta(seconds=settings.events_relay_lease_seconds)
+            tasks.append(asyncio.create_task(store.relay.run(settings.events_relay_interval_seconds)))
+            # Webhook deliveries (api.webhooks) and the leader-elected daily job (api.jobs).
+            app.state.uow.webhook_rules = rules_from(settings)
+            app.state.webhooks = WebhookDispatcher(app.state.uow, settings, detail_base_url=settings.public_base_url)
+            tasks.append(asyncio.create_task(app.state.webhooks.run(settings.events_relay_interval_seconds)))
+            if settings.jobs_enabled:
+                app.state.daily_job = DailyJob(app.state.uow, store.leases, timedelta(hours=settings.jobs_interval_hours))
+                tasks.append(asyncio.create_task(app.state.daily_job.run()))
             lifecycle.install()
             tune_garbage_collector()
             yield
@@ -189,9 +203,12 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         return JSONResponse(described)
 
     graphql = CaseGraphQL(schema, graphql_ide="graphiql" if settings.graphiql_enabled else None,
-                          allow_queries_via_get=True)
+                          allow_queries_via_get=True, subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,))
+    graphql.verifier = verifier
     routes = [
         Route("/graphql", AuthenticationGate(graphql, verifier, settings.graphiql_enabled), methods=["GET", "POST"]),
+        # Subscriptions (docs/events.md): authenticated by the connection_init payload (CaseGraphQL.on_ws_connect).
+        WebSocketRoute("/graphql", graphql),
         Route("/health/live", live, methods=["GET"]),
         Route("/health/ready", ready, methods=["GET"]),
         Route("/info", info, methods=["GET"]),

@@ -15,6 +15,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.types.unset import UNSET
 from strawberry.http import GraphQLRequestData, process_result
 from strawberry.http.parse_content_type import parse_content_type
 
@@ -81,7 +83,9 @@ def wants_graphql_response(request: Request) -> bool:
 
 class CaseGraphQL(GraphQL):
     """Strawberry's view with our typed context: the principal, the use cases, the clock and
-    per-request DataLoaders."""
+    per-request DataLoaders. Subscriptions: graphql-transport-ws on the same path."""
+
+    verifier: TokenVerifier | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -135,7 +139,29 @@ class CaseGraphQL(GraphQL):
     async def get_context(self, request: Request, response) -> Context:  # type: ignore[override]
         runtime = request.app.state
         # The gate sets the principal on every request that can run an operation; only the
-        # GraphiQL page itself (which runs none) arrives without one.
+        # GraphiQL page itself (which runs none) arrives without one. A websocket starts anonymous
+        # and is authenticated by its connection_init payload (on_ws_connect).
         principal = getattr(request.state, "principal", ANONYMOUS)
         return Context(principal=principal, uow=runtime.uow, clock=runtime.clock,
-                       loaders=Loaders.for_principal(runtime.uow, principal), request=request, response=response)
+                       loaders=Loaders.for_principal(runtime.uow, principal), request=request, response=response,
+                       poll_seconds=runtime.settings.events_subscription_poll_seconds)
+
+    async def on_ws_connect(self, context: Context):
+        """graphql-transport-ws: the bearer token comes in the connection_init payload,
+        ``{"authorization": "Bearer <token>"}``; without a valid one the socket is closed with 4403
+        before any operation runs (the refusal is audited like an HTTP one)."""
+        params = context.connection_params or {}
+        header = params.get("authorization") or params.get("Authorization")
+        state = context.request.app.state
+        try:
+            principal = self.verifier.principal_from_header(header if isinstance(header, str) else None)
+        except AuthenticationError as error:
+            state.metrics.authentication_refusals.labels(error.reason).inc()
+            client = context.request.scope.get("client")
+            await state.refusals.refuse(client[0] if client else None, error.reason)
+            raise ConnectionRejectionError({"reason": error.reason}) from None
+        if not state.database.ready:
+            raise ConnectionRejectionError({"reason": "database not reachable yet"})
+        context.principal = principal
+        context.loaders = Loaders.for_principal(context.uow, principal)
+        return UNSET  # a plain connection_ack

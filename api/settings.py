@@ -58,6 +58,32 @@ class Settings(QuerySettings):  # the query layer's settings: api.query_settings
     refusal_audit_max_sources: int = Field(
         default=10_000, ge=1, description="Client addresses tracked at once for that aggregation; past it, the rest share one bucket.")
 
+    # Domain events (docs/events.md): the outbox relay, subscriptions, webhooks, the daily job.
+    events_relay_interval_seconds: float = Field(
+        default=1.0, gt=0, le=300, description="Pause between two cycles of the background outbox relay.")
+    events_relay_lease_seconds: float = Field(
+        default=30.0, gt=0, le=3600, description="How long a relay holds a case it is moving; past it, another relay may take the case over.")
+    events_subscription_poll_seconds: float = Field(
+        default=1.0, gt=0, le=60, description="How often a subscription looks for new events when this instance's relay has not woken it.")
+    webhook_allowed_urls: dict[str, list[str]] = Field(
+        default_factory=dict, description="Per partner agency (JSON object), the URL prefixes its webhooks may use, "
+                                          'e.g. {"POLICE": ["https://hooks.police.example/"]}; an agency not listed registers none.')
+    webhook_allow_http_loopback: bool | None = Field(
+        default=None, description="Allow http://127.0.0.1 webhook URLs and loopback addresses (local receivers); default on in "
+                                  "development, refused in production.")
+    webhook_timeout_seconds: float = Field(default=5.0, gt=0, le=60, description="Time allowed for one webhook delivery (connect and answer).")
+    webhook_max_attempts: int = Field(
+        default=6, ge=1, le=50, description="Attempts at one delivery before it goes to the dead-letter list.")
+    webhook_backoff_seconds: float = Field(
+        default=2.0, ge=0, le=3600, description="The first retry's delay; each further retry waits twice as long as the one before.")
+    public_base_url: str = Field(
+        default="http://127.0.0.1:8000", description="The service's public address (e.g. https://cases.example.gov.uk); a webhook "
+                                                    "body's detailUrl is this followed by /graphql.")
+    jobs_interval_hours: float = Field(
+        default=24.0, gt=0, le=24 * 7, description="How often the in-process daily job runs (on the instance that holds its lease).")
+    jobs_enabled: bool = Field(
+        default=True, description="Run the daily job in-process (leader-elected); off when cron runs `python -m api jobs run-once`.")
+
     # Observability.
     log_format: Literal["json", "text"] | None = Field(default=None, description="json (production default) or text (development default).")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(default="INFO", description="Lowest level logged.")
@@ -83,6 +109,11 @@ class Settings(QuerySettings):  # the query layer's settings: api.query_settings
         return self.graphiql if self.graphiql is not None else self.environment == "development"
 
     @property
+    def webhook_loopback_allowed(self) -> bool:
+        allowed = self.webhook_allow_http_loopback
+        return allowed if allowed is not None else self.environment == "development"
+
+    @property
     def embedded_store(self) -> bool:
         return self.mongodb_uri is None or not self.mongodb_uri.get_secret_value()
 
@@ -106,6 +137,8 @@ class Settings(QuerySettings):  # the query layer's settings: api.query_settings
             problems.append("no verification key: set AUTH_JWT_PUBLIC_KEY, AUTH_JWKS_FILE or AUTH_JWKS_URL")
         if self.demo_data:
             problems.append("DEMO_DATA is on: demo cases must never be loaded in production")
+        if self.webhook_allow_http_loopback:
+            problems.append("WEBHOOK_ALLOW_HTTP_LOOPBACK is on: production webhooks go to https URLs on public addresses only")
         if problems:
             raise ValueError("refusing to start in production: " + "; ".join(problems))
         return self

@@ -40,6 +40,7 @@ from domain.core.enums import (
     SentenceType,
 )
 from domain.core.ports import DuplicateCrn, Loaded, Tally
+from domain.events.outbox import Outbox
 from domain.records.commands import CaseOrder, CaseQuery
 from domain.records.model import Allocation, Offence, Offender, Officer, Requirement
 from domain.risk.model import RoshAssessment, SafeguardingConcern
@@ -53,6 +54,7 @@ from repositories.changes import (  # noqa: F401  (document_size is part of this
     document_size,
     stored_size,
 )
+from repositories.outbox import outbox_entries
 from repositories.search import search_conditions, search_keys
 
 NO_DUE = "none"  # the NEXT_DUE order key of a case with no deadline pending: after every ISO date
@@ -115,15 +117,20 @@ def to_document(case: Case) -> dict[str, Any]:
     return document
 
 
+# Kept on the case document beside the case itself: the outbox (written with a change, emptied by the
+# relay, repositories.outbox) and the relay's lease. Never part of the domain case, never diffed.
+SIDE_FIELDS = ("outbox", "relay")
+
+
 def from_document(document: dict[str, Any]) -> Case:
-    data = {key: value for key, value in document.items() if key not in ("_id", "current")}
+    data = {key: value for key, value in document.items() if key not in ("_id", "current", *SIDE_FIELDS)}
     data["id"] = document["_id"]
     return Case.model_validate(data)
 
 
 # What the partner view never reads (domain.sharing.partner): left out of its reads.
 SHARING_PROJECTION = {field: 0 for field in (
-    "current", "idempotency", "address_changes", "complexity_factors", "needs_assessments", "emergency_actions", "tier",
+    "current", *SIDE_FIELDS, "idempotency", "address_changes", "complexity_factors", "needs_assessments", "emergency_actions", "tier",
     "victim_contact_offered", *(f"sentences.{name}" for name in (
         "appointments", "failures", "plans", "plan_reviews", "approved_premises_referrals", "evaluation", "termination",
         "unpaid_work_sessions", "rar_activity_days", "warnings", "breaches", "recalls")))}
@@ -286,10 +293,14 @@ class DocumentCache:
 class MongoCaseRepository:
     """Implements ``domain.ports.CaseRepository`` over a motor (or mongomock-motor) collection."""
 
-    def __init__(self, collection, embedded: bool = False, cache: DocumentCache | None = None) -> None:
+    def __init__(self, collection, embedded: bool = False, cache: DocumentCache | None = None, relay=None) -> None:
         self.collection = collection
         self.embedded = embedded
         self.cache = cache if cache is not None else DocumentCache()
+        self.relay = relay  # repositories.outbox.OutboxRelay: moves the outbox right after a write
+
+    async def drain(self, crn: str) -> int:
+        return await self.relay.drain(crn) if self.relay is not None else 0
 
     async def _document(self, crn: str) -> dict[str, Any] | None:
         """The stored document: from the cache when its version is the stored one."""
@@ -345,14 +356,18 @@ class MongoCaseRepository:
         case = from_document(document)
         return Loaded(case=case, version=case.version, snapshot=document)
 
-    async def save(self, loaded: Loaded) -> bool:
+    async def save(self, loaded: Loaded, outbox: Outbox | None = None) -> bool:
         after = to_document(loaded.case)
-        before = loaded.snapshot
+        before = {key: value for key, value in loaded.snapshot.items() if key not in SIDE_FIELDS}
         changes = diff(before, after, Changes())
         _sized(after, stored_size(before) + changes.delta)  # sets current.bytes, which changes.sets holds
+        update = changes.update()
+        entries = outbox_entries(outbox, loaded.case.id, loaded.case.crn)
+        if entries:  # in the same update as the change: both are written, or neither
+            update.setdefault("$push", {})["outbox"] = {"$each": entries}
         # crn in the filter too: it names the shard a sharded cluster keeps the case on (docs/storage.md)
         result = await self.collection.update_one({"_id": loaded.case.id, "crn": loaded.case.crn,
-                                                   "version": loaded.version}, changes.update())
+                                                   "version": loaded.version}, update)
         if result.matched_count == 1:
             self.cache.put(after)  # what the update made of the stored document
             return True
@@ -372,8 +387,10 @@ class MongoCaseRepository:
                 from_document(_DECOY)  # the same work as a found case, its result discarded
         return [found.get(crn) for crn in crns]
 
-    async def add(self, case: Case) -> None:
+    async def add(self, case: Case, outbox: Outbox | None = None) -> None:
+        # The size tracked is the case's own: the outbox is transient (emptied by the relay moments later).
         document = _checked(to_document(case))
+        document["outbox"] = outbox_entries(outbox, case.id, case.crn)
         try:
             await self.collection.insert_one(document)
         except DuplicateKeyError as duplicate:
@@ -384,8 +401,10 @@ class MongoCaseRepository:
         """Write the whole document (tools: seeding, migrations, a summary refresh), guarded by the
         version. Use cases write through ``save``."""
         self.cache.drop(case.crn)
-        result = await self.collection.replace_one({"_id": case.id, "version": expected_version},
-                                                   _checked(to_document(case)))
+        # Every field of the case set, the outbox and the relay's lease left as they are.
+        document = _checked(to_document(case))
+        result = await self.collection.update_one({"_id": case.id, "version": expected_version},
+                                                  {"$set": {k: v for k, v in document.items() if k != "_id"}})
         return result.matched_count == 1
 
     async def find(self, query: CaseQuery, first: int, after_crn: str | None, *, before_crn: str | None = None,

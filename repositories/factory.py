@@ -13,10 +13,14 @@ from repositories.audit import MongoAuditLog
 from repositories.cases import MongoCaseRepository
 from repositories.claims import MongoClaims
 from repositories.indexes import ensure_indexes
+from repositories.leases import MongoLeases
+from repositories.events import MongoEventStore
 from repositories.officers import MongoOfficerDirectory
+from repositories.outbox import OutboxRelay
 from repositories.tiers import MongoTierHistory
 from repositories.timing import CommandObserver, CommandTimer
 from repositories.victims import MongoVictimRepository
+from repositories.webhooks import MongoWebhookStore
 
 
 @dataclass
@@ -32,6 +36,10 @@ class Store:
     victims: MongoVictimRepository
     officers: MongoOfficerDirectory
     claims: MongoClaims
+    relay: OutboxRelay
+    events: MongoEventStore
+    webhooks: MongoWebhookStore
+    leases: MongoLeases
 
     async def ping(self) -> bool:
         try:
@@ -71,7 +79,12 @@ def open_store(mongodb_uri: str | None, database_name: str, *, server_selection_
         client = AsyncMongoMockClient(tz_aware=True)
         embedded = True
     database = client[database_name]
-    return Store(client=client, database=database, embedded=embedded, cases=MongoCaseRepository(database["cases"], embedded),
+    relay = OutboxRelay(database)
+    return Store(client=client, database=database, embedded=embedded,
+                 cases=MongoCaseRepository(database["cases"], embedded, relay=relay), relay=relay,
+                 events=MongoEventStore(database["events"], database["relay_reservations"], relay=relay),
+                 webhooks=MongoWebhookStore(database["webhooks"], database["webhook_deliveries"]),
+                 leases=MongoLeases(database["leases"]),
                  tiers=MongoTierHistory(database["tier_calculations"]), audit=MongoAuditLog(database["audit"]),
                  victims=MongoVictimRepository(database["victims"]), officers=MongoOfficerDirectory(database["officers"]),
                  claims=MongoClaims(database["claims"]))

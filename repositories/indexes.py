@@ -58,6 +58,18 @@ INDEXES: tuple[IndexSpec, ...] = (
     IndexSpec("audit", (("actorSubject", ASC), ("at", -1), ("_id", -1)), "actor_at"),
     # Batched staff reads name their cases in an array (a multikey index).
     IndexSpec("audit", (("crns", ASC), ("at", -1), ("_id", -1)), "crns_at"),
+    # The relay finds cases with a pending outbox by their entries' ids (multikey; empty outboxes
+    # index as null).
+    IndexSpec("cases", (("outbox.id", ASC),), "outbox_id"),
+    # The events feed: in position order, overall, for a partner agency, about one case, for staff by provider.
+    IndexSpec("events", (("position", ASC),), "position_unique", unique=True),
+    IndexSpec("events", (("agencies", ASC), ("position", ASC)), "agency_position"),
+    IndexSpec("events", (("crn", ASC), ("position", ASC)), "crn_position"),
+    IndexSpec("events", (("provider", ASC), ("position", ASC)), "provider_position"),
+    IndexSpec("relay_reservations", (("until", ASC), ("low", ASC)), "until_low"),
+    # Webhook deliveries: the due ones in order, and the ADMIN listing by agency and status.
+    IndexSpec("webhook_deliveries", (("status", ASC), ("nextAttemptAt", ASC)), "status_due"),
+    IndexSpec("webhook_deliveries", (("agency", ASC), ("status", ASC), ("queuedAt", -1)), "agency_status_queued"),
 )
 
 

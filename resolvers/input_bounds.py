@@ -15,6 +15,8 @@ clients; a test checks that it names every override."""
 
 from __future__ import annotations
 
+import inspect
+
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
@@ -180,7 +182,9 @@ class InputBounds(FieldExtension):
         refused = self.check(info, kwargs)
         if refused is not None:
             return refused
-        return await next_(source, info, **kwargs)
+        result = next_(source, info, **kwargs)
+        # A subscription's resolver gives an async generator, which is returned as it is.
+        return await result if inspect.isawaitable(result) else result
 
 
 def attach(types: list[type], mutation: type) -> None:

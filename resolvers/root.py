@@ -22,6 +22,7 @@ from domain.core.bounds import DateWindow
 from resolvers.audit import AuditQuery, ReadAudit
 from resolvers.delivery import DeliveryMutation
 from resolvers.enforcement import EnforcementMutation
+from resolvers.events import EventsQuery, EventsSubscription, WebhooksMutation, WebhooksQuery
 from resolvers.error_reporting import (
     PARSE_FAILED,
     VALIDATION_FAILED,
@@ -48,13 +49,18 @@ from schema.scalars import SCALAR_OVERRIDES
 # The roots, merged from one slice per capability (resolvers/<capability>.py). A new mutation goes
 # into its capability's class; a new capability adds its classes here.
 @strawberry.type(description="Read the case record.")
-class Query(RecordsQuery, RequirementsQuery, SharingQuery, AuditQuery, StaffQuery):
+class Query(RecordsQuery, RequirementsQuery, SharingQuery, AuditQuery, StaffQuery, EventsQuery, WebhooksQuery):
     pass
 
 
 @strawberry.type(description="Change the case record. Every mutation writes all or nothing.")
 class Mutation(RecordsMutation, RequirementsMutation, DeliveryMutation, EnforcementMutation, RiskMutation, SharingMutation,
-               StaffMutation):
+               StaffMutation, WebhooksMutation):
+    pass
+
+
+@strawberry.type(description="Hear what happens, as it happens (graphql-transport-ws over the /graphql websocket).")
+class Subscription(EventsSubscription):
     pass
 
 
@@ -128,10 +134,11 @@ def build_schema(*, max_depth: int = MAX_DEPTH, max_tokens: int = MAX_TOKENS, ma
     # (The case graph has no cycles; only introspection can nest deeper than MAX_DEPTH.)
     rules = limit_rules(max_depth, max_aliases)
     types = [Case, Sentence, Requirement, Appointment, FailureToComply, SafeguardingConcern, EmergencyAction]
-    attach_input_bounds([Query, Mutation, *types], Mutation)  # every argument checked against its bounds
+    attach_input_bounds([Query, Mutation, Subscription, *types], Mutation)  # every argument checked against its bounds
     built = CaseSchema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=types,
         scalar_overrides=SCALAR_OVERRIDES,
         extensions=[

@@ -48,3 +48,7 @@ class Context:
     # when the operation ends (resolvers.audit.ReadAudit).
     budget: Budget = field(default_factory=Budget)
     reads: ReadLog = field(default_factory=ReadLog)
+    # A websocket's connection_init payload (api.graphql_view authenticates from it), and how often a
+    # subscription polls for events when no relay in this process has woken it.
+    connection_params: dict | None = None
+    poll_seconds: float = 1.0

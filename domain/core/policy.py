@@ -34,6 +34,7 @@ class Operation(str, Enum):
     READ_AUDIT = "READ_AUDIT"
     READ_STAFF_DIRECTORY = "READ_STAFF_DIRECTORY"
     WRITE_STAFF_DIRECTORY = "WRITE_STAFF_DIRECTORY"
+    MANAGE_WEBHOOKS = "MANAGE_WEBHOOKS"  # register partner agencies' webhooks, read their deliveries
 
 
 O = Operation
@@ -44,7 +45,8 @@ POLICY: dict[Role, frozenset[Operation]] = {
     Role.PARTNER: frozenset({O.READ_SHARED_RISK}),
     Role.VICTIM_LIAISON_OFFICER: frozenset({O.READ_VICTIMS, O.WRITE_VICTIMS}),
     Role.AUDITOR: frozenset({O.READ_CASE, O.READ_AUDIT, O.READ_STAFF_DIRECTORY}),
-    Role.ADMIN: frozenset({O.READ_CASE, O.WRITE_CASE, O.RESTRICT_CASE, O.READ_STAFF_DIRECTORY, O.WRITE_STAFF_DIRECTORY}),
+    Role.ADMIN: frozenset({O.READ_CASE, O.WRITE_CASE, O.RESTRICT_CASE, O.READ_STAFF_DIRECTORY, O.WRITE_STAFF_DIRECTORY,
+                           O.MANAGE_WEBHOOKS}),
 }
 
 # Roles whose case access is not limited to their own provider.

@@ -11,6 +11,8 @@ from typing import Any, Protocol
 from domain.audit.events import AuditEvent
 from domain.core.calendar import LONDON
 from domain.core.case import Case
+from domain.events.model import DomainEvent, EventType
+from domain.events.outbox import Outbox
 from domain.records.commands import CaseOrder, CaseQuery
 from domain.risk.model import TierCalculation
 from domain.sharing.victims import VictimContactDecisionRecord, VictimRecord
@@ -65,11 +67,16 @@ class CaseRepository(Protocol):
         """The case to change, and what the repository needs to write only the change."""
         ...
 
-    async def save(self, loaded: Loaded) -> bool:
+    async def save(self, loaded: Loaded, outbox: "Outbox | None" = None) -> bool:
         """Write what changed in ``loaded.case`` (its version already bumped) if the stored version
         is still ``loaded.version``; False if it is not (nothing written). Stores the summary of the
-        standards as of the day of the write (``case.updated``). Raises DocumentTooLarge (nothing
-        written) past the budget."""
+        standards as of the day of the write (``case.updated``), and appends ``outbox`` to the case's
+        outbox in the same update. Raises DocumentTooLarge (nothing written) past the budget."""
+        ...
+
+    async def drain(self, crn: str) -> int:
+        """Best effort, right after a write: move this case's outbox now (the background relay
+        guarantees it happens anyway). Returns how many entries were moved."""
         ...
 
     async def get_many(self, crns: Sequence[str]) -> list[Case | None]:
@@ -81,9 +88,9 @@ class CaseRepository(Protocol):
         about the same time whether a CRN has a case or not."""
         ...
 
-    async def add(self, case: Case) -> None:
-        """Insert a new case (with its summary as of the day it was written); raises DuplicateCrn
-        if the CRN is taken."""
+    async def add(self, case: Case, outbox: "Outbox | None" = None) -> None:
+        """Insert a new case (with its summary as of the day it was written, and ``outbox`` as its
+        outbox); raises DuplicateCrn if the CRN is taken."""
         ...
 
     async def find(self, query: CaseQuery, first: int, after_crn: str | None, *, before_crn: str | None = None,
@@ -258,3 +265,38 @@ class FixedClock:
 
     def today(self) -> date:
         return self._now.astimezone(LONDON).date()
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Which stored events a reader asks for (``events`` feed, subscription): after a feed
+    position, of some types, about one CRN; ``agency`` for a partner (only the events stored as
+    heard by it); ``providers`` and ``viewer`` for staff (``None`` providers: every provider; a
+    restricted case's events only for the subjects on its allow-list)."""
+
+    after: int | None = None
+    types: tuple[EventType, ...] | None = None
+    crn: str | None = None
+    agency: str | None = None
+    providers: frozenset[str | None] | None = None
+    viewer: str | None = None
+    staff: bool = True
+
+
+class EventStore(Protocol):
+    """The append-only ``events`` collection, in feed order (``position``)."""
+
+    async def find(self, query: EventQuery, first: int) -> list[DomainEvent]:
+        """Up to ``first`` events matching ``query`` after ``query.after``, in feed order, none past
+        the settled horizon (an event still being stored by a relay holds back those after it)."""
+        ...
+
+    async def latest_position(self) -> int:
+        """The position of the newest settled event (0 when there is none): where a new subscriber
+        without a cursor starts."""
+        ...
+
+    async def wait_for_new(self, timeout: float) -> None:
+        """Until new events may have been stored (this process's relay stored some), or ``timeout``
+        seconds (another instance's relay is found by polling)."""
+        ...

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date, datetime, timedelta
@@ -34,13 +35,19 @@ from domain.core.ports import (
     Claims,
     Clock,
     DocumentTooLarge,
+    EventStore,
     OfficerDirectory,
     TierHistory,
     VictimRepository,
 )
 from domain.core.principal import Principal
+from domain.events import derive
+from domain.events.model import Draft
+from domain.events.outbox import Outbox, events_for
 from domain.records.model import Requirement
 from domain.risk import derivation
+
+logger = logging.getLogger("probation.outbox")
 
 MAX_ATTEMPTS = 5
 DEFAULT_IDEMPOTENCY_WINDOW = timedelta(hours=24)  # api/settings.py passes the configured one
@@ -219,7 +226,8 @@ class UnitOfWork:
     def __init__(self, cases: CaseRepository, clock: Clock, tiers: TierHistory | None = None,
                  audit: AuditLog | None = None, victims: VictimRepository | None = None,
                  officers: OfficerDirectory | None = None, claims: Claims | None = None,
-                 idempotency_window: timedelta = DEFAULT_IDEMPOTENCY_WINDOW) -> None:
+                 idempotency_window: timedelta = DEFAULT_IDEMPOTENCY_WINDOW, events: EventStore | None = None,
+                 webhooks: Any = None, webhook_rules: Any = None) -> None:
         self.cases = cases
         self.clock = clock
         self.tiers = tiers
@@ -227,6 +235,9 @@ class UnitOfWork:
         self.victims = victims
         self.officers = officers
         self.claims = claims
+        self.events = events
+        self.webhooks = webhooks  # the webhook store (repositories.webhooks)
+        self.webhook_rules = webhook_rules  # domain.events.webhooks.WebhookRules (None: none may be registered)
         self.idempotency_window = idempotency_window
         self.request_key: IdempotencyKey | None = None
 
@@ -283,12 +294,23 @@ class UnitOfWork:
     def stamp(self, principal: Principal) -> Recorded:
         return Recorded(by=Actor(subject=principal.subject, name=principal.name), at=self.clock.now())
 
+    async def settle(self, crn: str) -> None:
+        """After a write: move the case's outbox now, best effort, so the audit trail, the tier history
+        and the events read as written in the common path; if this fails the background relay moves
+        it (the outbox, written with the change, is the source of truth)."""
+        try:
+            await self.cases.drain(crn)
+        except Exception:  # noqa: BLE001  (anything: the relay catches up; the write itself stands)
+            logger.warning("Outbox of %s not moved after the write; the relay will move it", crn, exc_info=True)
+
     async def update(self, principal: Principal, crn: str, expected_version: int | None, change: Change, *,
                      operation: str, idempotency: Idempotency | None = None, check_policy: bool = True,
-                     reason: str | None = None) -> Outcome:
+                     reason: str | None = None, announce: Callable[[Case, date], list[Draft]] | None = None) -> Outcome:
         """Apply ``change`` to case ``crn`` and write it, all or nothing. ``operation`` names the
         use case in the audit trail and, in words (unless ``reason`` says otherwise), as the reason of
-        a tier recalculation."""
+        a tier recalculation. The events the change makes (``domain.events.derive``, from the case
+        before and after, plus what ``announce`` says of the case as loaded), its audit event and its
+        tier-history entry go on the case's outbox in the same write."""
         key = self.request_key or (IdempotencyKey(idempotency.key, "") if idempotency is not None else None)
         if key is not None and (refused := key_refused(key.key)) is not None:
             return fail(refused)
@@ -316,6 +338,8 @@ class UnitOfWork:
                                         f"{self.idempotency_window}; try again later."))
             if expected_version is not None and case.version != expected_version:
                 return fail(version_conflict(expected_version, case.version))
+            before = derive.facts(case)
+            announced = announce(case, self.clock.today()) if announce is not None else []
             try:
                 created = change(case, self.clock.today())
             except Rejected as rejected:
@@ -332,16 +356,19 @@ class UnitOfWork:
             case.updated = self.stamp(principal)
             if recalculated is not None:
                 recalculated.case_version = case.version
+            outbox = Outbox(
+                events=events_for(case, derive.changes(before, derive.facts(case)) + announced, self.clock.now(),
+                                  self.clock.today()),
+                audit=[audit_trail.event(audit_trail.AuditKind.WRITE, self.clock.now(), operation, principal, crn=crn,
+                                         version_before=loaded.version, version_after=case.version)],
+                tiers=[recalculated] if recalculated is not None else [])
             try:
-                written = await self.cases.save(loaded)
+                written = await self.cases.save(loaded, outbox)
             except DocumentTooLarge as too_large:
                 return fail(Violation(ErrorCode.DOCUMENT_TOO_LARGE,
                                       f"The case record would be too large to store ({too_large}).", ()))
             if written:
-                if recalculated is not None and self.tiers is not None:
-                    await self.tiers.append(case.id, case.crn, recalculated)
-                await self.record(audit_trail.event(audit_trail.AuditKind.WRITE, self.clock.now(), operation, principal,
-                                                    crn=crn, version_before=loaded.version, version_after=case.version))
+                await self.settle(crn)
                 return Outcome(case=case, created=created)
             if expected_version is not None:
                 current = await self.cases.get(crn)

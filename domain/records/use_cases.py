@@ -21,6 +21,8 @@ from domain.core.principal import Principal
 from domain.core.unit_of_work import Outcome, UnitOfWork, fail, find_in, key_refused, key_reused, reject_if
 from domain.delivery.outcomes import OutcomesTally
 from domain.enforcement.model import FailureToComply
+from domain.events import derive
+from domain.events.outbox import Outbox, events_for
 from domain.records import allocation as allocation_rules
 from domain.records import requirements as requirement_rules
 from domain.records import rules, shape
@@ -86,8 +88,13 @@ async def create_case(uow: UnitOfWork, principal: Principal, command: CreateCase
     try:
         for _ in range(attempts):
             case.tier = derivation.recalculate(case, "Case opened", uow.clock.now(), today)
+            outbox = Outbox(events=events_for(case, derive.created(case), uow.clock.now(), today),
+                            audit=[audit_trail.event(audit_trail.AuditKind.WRITE, uow.clock.now(), "create_case",
+                                                     principal, crn=case.crn, version_before=0,
+                                                     version_after=case.version)],
+                            tiers=[case.tier] if case.tier is not None else [])
             try:
-                await uow.cases.add(case)
+                await uow.cases.add(case, outbox)
             except DuplicateCrn:
                 if command.crn is not None:
                     break
@@ -95,10 +102,7 @@ async def create_case(uow: UnitOfWork, principal: Principal, command: CreateCase
                 held = await move_claims(uow, held, case)
                 continue
             held = []  # the case is written: its claims stay
-            if uow.tiers is not None:
-                await uow.tiers.append(case.id, case.crn, case.tier)
-            await uow.record(audit_trail.event(audit_trail.AuditKind.WRITE, uow.clock.now(), "create_case", principal,
-                                               crn=case.crn, version_before=0, version_after=case.version))
+            await uow.settle(case.crn)  # its outbox carries its audit event, tier and events
             return Outcome(case=case)
     finally:
         for claim in held:  # not written: nothing may stay claimed for it

@@ -64,7 +64,7 @@ def test_the_walkthrough_has_blocks_for_every_role_it_names():
 @pytest.fixture
 async def demo_app():
     settings = Settings(auth_jwt_secret=TEST_SECRET, environment="development", demo_data=True, mongodb_uri=None,
-                        rate_limit=False)
+                        rate_limit=False, jobs_enabled=False)
     app = create_app(settings, clock=FixedClock(WALKTHROUGH_DAY))
     async with LifespanManager(app) as manager:
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=manager.app),

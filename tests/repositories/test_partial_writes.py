@@ -91,6 +91,7 @@ def appointment(sentence_id: str, days_ago: int, outcome=AppointmentOutcome.ATTE
 
 async def assert_stored_is_the_full_dump(store) -> None:
     stored = await store.cases.collection.find_one({"crn": "X123456"})
+    assert stored.pop("outbox") == [], "the relay moved the outbox right after the write"
     expected = to_document(repository.from_document(stored))
     expected["current"]["bytes"] = stored["current"]["bytes"]
     assert stored == expected
@@ -106,7 +107,7 @@ async def test_an_appended_record_is_pushed_not_the_case_rewritten(store, uow, a
     assert outcome.ok
     [update] = spy.updates
     assert set(update) == {"$set", "$push"}
-    assert list(update["$push"]) == ["sentences.0.appointments"]
+    assert list(update["$push"]) == ["sentences.0.appointments", "outbox"]  # the outbox: in the same write
     assert len(update["$push"]["sentences.0.appointments"]["$each"]) == 1
     assert not any(path == "sentences" or path.startswith("sentences.0.") for path in update["$set"])
     assert {"version", "current"} <= set(update["$set"])  # (updated is unchanged: the same clock and actor)
@@ -129,7 +130,7 @@ async def test_an_edit_in_place_is_set_by_its_index_path(store, uow, admin):
 
     assert decided.ok and deregistered.ok
     decision, deregistration = spy.updates
-    assert list(decision["$push"]) == ["sentences.0.failures.0.decisions"]
+    assert list(decision["$push"]) == ["sentences.0.failures.0.decisions", "outbox"]
     assert "mappa_registrations.0.deregistered_on" in deregistration["$set"]
     assert "mappa_registrations" not in deregistration["$set"]
     await assert_stored_is_the_full_dump(store)

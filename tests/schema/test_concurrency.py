@@ -33,8 +33,8 @@ class InterleavingRepository:
             await self.barrier.wait()
         return loaded
 
-    async def save(self, loaded):
-        written = await self.inner.save(loaded)
+    async def save(self, loaded, outbox=None):
+        written = await self.inner.save(loaded, outbox)
         self.replace_results.append(written)
         if not written:
             self.forced = False  # let the retry read the fresh version without waiting
@@ -72,10 +72,10 @@ class SentenceWinsRepository(InterleavingRepository):
         super().__init__(inner, readers=2)
         self.sentence_written = asyncio.Event()
 
-    async def save(self, loaded):
+    async def save(self, loaded, outbox=None):
         if loaded.case.allocations:
             await self.sentence_written.wait()
-        written = await super().save(loaded)
+        written = await super().save(loaded, outbox)
         if not loaded.case.allocations:
             self.sentence_written.set()
         return written

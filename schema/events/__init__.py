@@ -1,0 +1,1 @@
+"""GraphQL types of domain events (docs/events.md): the feed, the subscription and webhooks."""
