@@ -144,9 +144,10 @@ class Target:
         return make(served_schema(), fields=fields, custom_scalars=SCALARS,
                     print_ast=lambda document: graphql.print_ast(graphql.visit(document, rewrite)))
 
-    def send(self, document: str, role: str) -> httpx.Response:
+    def send(self, document: str, role: str, variables: dict | None = None) -> httpx.Response:
+        """One POST; json.dumps escapes lone surrogates (\\ud800), as an attacker's client sends them."""
         self.requests += 1
-        body = json.dumps({"query": document}).encode()
+        body = json.dumps({"query": document, "variables": variables or {}}).encode()
         return self.loop.run_until_complete(self.client.post(
             "/graphql", content=body, headers={**self.headers[role], "Content-Type": "application/json"}))
 
