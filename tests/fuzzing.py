@@ -30,15 +30,18 @@ from domain.core.ports import FixedClock
 TEST_SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=LONDON)
 
-SCALARS = {
-    "Date": st.one_of(st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31)), st.dates(),
-                      st.text(max_size=12)).map(lambda d: nodes.String(d if isinstance(d, str) else d.isoformat())),
-    "DateTime": st.one_of(st.datetimes(timezones=st.none() | st.just(timezone.utc)).map(datetime.isoformat),
-                          st.text(max_size=30)).map(nodes.String),
-    "Decimal": st.one_of(st.decimals(allow_nan=True, allow_infinity=True).map(str),
-                         st.decimals(min_value=0, max_value=1000, places=2).map(str),
-                         st.sampled_from(["999.99", "1e400", "-0", "NaN", "sNaN", ""]), st.text(max_size=8),
-                         ).map(nodes.String),
+PLAUSIBLE_DAYS = st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31)).map(date.isoformat)
+PLAUSIBLE_INSTANTS = st.datetimes(min_value=datetime(2025, 1, 1), max_value=datetime(2027, 12, 31),
+                                  timezones=st.just(timezone.utc)).map(datetime.isoformat)
+SCALARS = {  # mostly plausible values (they reach the rules), some at the extremes of the type
+    # (malformed scalars are refused by GraphQL validation, before anything of ours runs)
+    "Date": st.one_of(*[PLAUSIBLE_DAYS] * 6, st.dates().map(date.isoformat),
+                      st.sampled_from(["9999-12-31", "0001-01-01", "1899-12-31"])).map(nodes.String),
+    "DateTime": st.one_of(*[PLAUSIBLE_INSTANTS] * 8,
+                          st.datetimes(timezones=st.none() | st.just(timezone.utc)).map(datetime.isoformat)).map(nodes.String),
+    "Decimal": st.one_of(*[st.decimals(min_value=0, max_value=100, places=2).map(str)] * 4,
+                         st.decimals(allow_nan=True, allow_infinity=True).map(str),
+                         st.sampled_from(["999.99", "1e400", "-0", "NaN", "sNaN", "Infinity"])).map(nodes.String),
 }
 
 RECORD_ARGUMENTS = ("crn", "sentenceId", "requirementId", "appointmentId", "failureId", "id", "officerCode", "code")
@@ -134,15 +137,17 @@ class Target:
                 names["failureId"] += [f["id"] for f in sentence["failuresToComply"]]
         return Demo(names)
 
-    def strategy(self, kind: str) -> st.SearchStrategy[str]:
+    def strategy(self, kind: str, fields: list[str] | None = None) -> st.SearchStrategy[str]:
+        """Documents of one kind ("query" or "mutation"), of every root field or only ``fields``."""
         make = queries if kind == "query" else mutations
         rewrite = Rewrite(self.demo)
-        return make(served_schema(), custom_scalars=SCALARS,
+        return make(served_schema(), fields=fields, custom_scalars=SCALARS,
                     print_ast=lambda document: graphql.print_ast(graphql.visit(document, rewrite)))
 
-    def send(self, document: str, role: str) -> httpx.Response:
+    def send(self, document: str, role: str, variables: dict | None = None) -> httpx.Response:
+        """One POST; json.dumps escapes lone surrogates (\\ud800), as an attacker's client sends them."""
         self.requests += 1
-        body = json.dumps({"query": document}).encode()
+        body = json.dumps({"query": document, "variables": variables or {}}).encode()
         return self.loop.run_until_complete(self.client.post(
             "/graphql", content=body, headers={**self.headers[role], "Content-Type": "application/json"}))
 
