@@ -160,6 +160,11 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
             # The outbox relay (repositories.outbox): catches up whatever a write's own drain did not move.
             store.relay.lease = timedelta(seconds=settings.events_relay_lease_seconds)
             tasks.append(asyncio.create_task(store.relay.run(settings.events_relay_interval_seconds)))
+
+            async def outbox_probe() -> tuple[int, int]:
+                return await store.relay.pending(), store.relay.events_moved
+
+            metrics.outbox_probe = outbox_probe
             # Webhook deliveries (api.webhooks) and the leader-elected daily job (api.jobs).
             app.state.uow.webhook_rules = rules_from(settings)
             app.state.webhooks = WebhookDispatcher(app.state.uow, settings, detail_base_url=settings.public_base_url)

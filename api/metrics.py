@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
@@ -58,6 +58,11 @@ class Metrics:
                                                "Requests refused with 401, by reason code.", ["reason"], registry=r)
         self.database = Histogram("database_command_duration_seconds", "MongoDB command latency, by command and outcome.",
                                   ["command", "outcome"], buckets=DATABASE_BUCKETS, registry=r)
+        self.outbox_pending = Gauge("events_outbox_pending_cases",
+                                    "Cases whose outbox holds entries no relay has moved yet (read at scrape).", registry=r)
+        self.events_relayed = Gauge("events_relayed", "Events this instance's relay has stored since it started.",
+                                    registry=r)
+        self.outbox_probe: Callable[[], Awaitable[tuple[int, int]]] | None = None  # set by the app: (pending, relayed)
 
     def operation_label(self, name: str | None) -> str:
         if not name:
@@ -78,6 +83,13 @@ class Metrics:
         return GraphQLMetrics(self)
 
     async def endpoint(self, request: Request) -> Response:
+        if self.outbox_probe is not None:
+            try:
+                pending, relayed = await self.outbox_probe()
+                self.outbox_pending.set(pending)
+                self.events_relayed.set(relayed)
+            except Exception:  # noqa: BLE001  (the database may be away: the rest still answers)
+                self.outbox_pending.set(float("nan"))
         return Response(generate_latest(self.registry), media_type=CONTENT_TYPE_LATEST)
 
 

@@ -79,6 +79,10 @@ class OutboxRelay:
             {"$set": {"relay": {"owner": self.owner, "until": _iso(self.now() + self.lease)}}},
             projection={"_id": 1, "crn": 1, "outbox": 1}, return_document=ReturnDocument.AFTER)
 
+    async def pending(self) -> int:
+        """Cases with outbox entries not moved yet (served by the ``outbox_id`` index): the backlog."""
+        return await self.cases.count_documents({"outbox.id": {"$exists": True}})
+
     async def drain(self, crn: str) -> int:
         """Move one case's outbox now, if no other relay holds it."""
         claimed = await self._claim({"crn": crn})

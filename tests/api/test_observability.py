@@ -115,7 +115,7 @@ async def test_an_exception_outside_graphql_is_a_json_500_with_the_request_id_lo
 
 def sample(metrics_text: str, name: str, **labels: str) -> float:
     for line in metrics_text.splitlines():
-        if line.startswith(name + "{") and all(f'{k}="{v}"' in line for k, v in labels.items()):
+        if (line.startswith(name + "{") or (not labels and line.startswith(name + " "))) and all(f'{k}="{v}"' in line for k, v in labels.items()):
             return float(line.rsplit(" ", 1)[1])
     return 0.0
 
@@ -222,3 +222,15 @@ def test_otlp_tracing_builds_the_app_with_the_three_instrumentations(clock, monk
         assert PymongoInstrumentor().is_instrumented_by_opentelemetry
     finally:
         app.state.tracing.shutdown()
+
+
+async def test_metrics_show_the_outbox_backlog_and_the_events_relayed(http):
+    admin = {"Authorization": f"Bearer {__import__('tests.conftest', fromlist=['token']).token(roles=['ADMIN'])}"}
+    await http.post("/graphql", json={"query": CREATE, "variables": {"input": {"crn": "X123456", "offender": offender_input()}}},
+                    headers=admin)
+    text = (await http.get("/metrics")).text
+    assert sample(text, "events_outbox_pending_cases") == 0  # the write moved its own outbox
+    assert sample(text, "events_relayed") >= 1  # CASE_CREATED at least
+    cases = http.app.state.store.database["cases"]  # an entry no relay has moved yet (as after a crash)
+    await cases.update_one({"crn": "X123456"}, {"$push": {"outbox": {"id": "o-1", "to": "events", "doc": {}}}})
+    assert sample((await http.get("/metrics")).text, "events_outbox_pending_cases") == 1
