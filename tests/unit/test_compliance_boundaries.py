@@ -1,0 +1,200 @@
+"""ENF-4, ENF-5, LIC-3 and LIC-4 on their boundary days (issue 17): every date comparison in the
+compliance rules with the day before, the day of and the day after — a failure on the day breach
+was laid or on the re-release day, a warning or breach on the failure day, a recall decided on the
+day it is asked about, a breach dealt with on the day."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from domain.core.calendar import LONDON
+from domain.core.enums import AppointmentOutcome, BreachOutcome, SentenceType
+from domain.enforcement import compliance
+from domain.enforcement.model import Breach, BreachAddition, ComplianceWarning, FailureDecision, FailureToComply, Recall
+from tests import builders
+from tests.builders import STAMP
+
+DAY = timedelta(days=1)
+F = date(2025, 6, 10)  # a failure day
+R = date(2025, 9, 1)  # a re-release day
+
+
+def failure(on: date, acceptable: bool | None = False) -> FailureToComply:
+    f = FailureToComply(date=on, outcome=AppointmentOutcome.FAILED_TO_ATTEND, recorded=STAMP)
+    if acceptable is not None:
+        f.decisions.append(FailureDecision(acceptable=acceptable, decided_on=on, rationale="r", recorded=STAMP))
+    return f
+
+
+def order(*failures, type=SentenceType.COMMUNITY_ORDER):
+    post = type.is_post_release
+    s = builders.sentence(type=type, imposed_on=date(2025, 1, 6), length_months=36,
+                          custodial_term_months=12 if post else None, release_date=date(2025, 1, 6) if post else None)
+    s.failures.extend(failures)
+    return s
+
+
+def recall(s, decided: date, rereleased: date | None = None) -> Recall:
+    r = Recall(decided_at=datetime(decided.year, decided.month, decided.day, 9, tzinfo=LONDON), emergency=False,
+               rationale="r", recorded=STAMP)
+    r.rereleased_on = rereleased
+    s.recalls.append(r)
+    return r
+
+
+def breach(s, initiated: date, outcome: BreachOutcome | None = None, outcome_on: date | None = None) -> Breach:
+    b = Breach(initiated_on=initiated, rationale="r", outcome=outcome, outcome_on=outcome_on, recorded=STAMP)
+    s.breaches.append(b)
+    return b
+
+
+def warning(s, on: date) -> ComplianceWarning:
+    w = ComplianceWarning(issued_on=on, final=False, rationale="r", recorded=STAMP)
+    s.warnings.append(w)
+    return w
+
+
+@pytest.mark.parametrize("failed_on, spent", [(R - DAY, True), (R, False), (R + DAY, False)])
+def test_lic_4_re_release_spends_the_failures_before_it_not_those_on_the_day(failed_on, spent):
+    f = failure(failed_on)
+    s = order(f, type=SentenceType.LICENCE)
+    recall(s, date(2025, 6, 1), R)
+    assert compliance.failure_spent(s, f, R + DAY * 5) is spent
+
+
+@pytest.mark.parametrize("as_of, spent", [(R - DAY, False), (R, True), (R + DAY, True)])
+def test_lic_4_a_re_release_spends_from_its_own_day(as_of, spent):
+    f = failure(F)
+    s = order(f, type=SentenceType.LICENCE)
+    recall(s, date(2025, 6, 20), R)
+    assert compliance.failure_spent(s, f, as_of) is spent
+    assert compliance.spent_through(s, as_of) == (R - DAY if spent else None)
+
+
+def test_lic_4_a_recall_not_yet_re_released_spends_nothing_and_is_in_progress():
+    f = failure(F)
+    s = order(f, type=SentenceType.LICENCE)
+    r = recall(s, date(2025, 6, 20))
+    assert compliance.spent_through(s, R) is None and not compliance.failure_spent(s, f, R)
+    assert compliance.recall_in_progress(s, R) is r
+
+
+@pytest.mark.parametrize("as_of, in_progress", [
+    (date(2025, 6, 19), False),  # the day before the decision
+    (date(2025, 6, 20), True),  # the day of the decision
+    (R - DAY, True),
+    (R, False),  # re-released today
+])
+def test_lic_4_a_recall_is_in_progress_from_its_decision_to_the_day_before_re_release(as_of, in_progress):
+    s = order(type=SentenceType.LICENCE)
+    r = recall(s, date(2025, 6, 20), R)
+    assert (compliance.recall_in_progress(s, as_of) is r) is in_progress
+
+
+@pytest.mark.parametrize("initiated, as_of, outcome, outcome_on, in_progress", [
+    (F, F - DAY, None, None, False),  # laid tomorrow
+    (F, F, None, None, True),  # laid today
+    (F, F + DAY, BreachOutcome.ORDER_CONTINUED, F + DAY, False),  # dealt with today
+    (F, F + DAY, BreachOutcome.ORDER_CONTINUED, F + DAY * 2, True),  # dealt with tomorrow
+    (F, F + DAY, BreachOutcome.ORDER_CONTINUED, None, True),  # an outcome with no day is not yet dealt with
+])
+def test_enf_4_a_breach_is_in_progress_from_the_day_laid_until_the_day_dealt_with(initiated, as_of, outcome,
+                                                                                  outcome_on, in_progress):
+    s = order()
+    b = breach(s, initiated, outcome, outcome_on)
+    assert (compliance.breach_in_progress(s, as_of) is b) is in_progress
+
+
+@pytest.mark.parametrize("failed_on, spent", [(F - DAY, True), (F, True), (F + DAY, False)])
+def test_enf_5_a_breach_dealt_with_spends_failures_up_to_the_day_it_was_laid(failed_on, spent):
+    f = failure(failed_on)
+    s = order(f)
+    breach(s, F, BreachOutcome.ORDER_CONTINUED, F + DAY * 20)
+    assert compliance.failure_spent(s, f, F + DAY * 30) is spent
+
+
+@pytest.mark.parametrize("as_of, added", [(F + DAY * 2, False), (F + DAY * 3, True), (F + DAY * 4, True)])
+def test_enf_4_a_failure_counts_as_added_to_a_breach_from_the_day_it_was_added(as_of, added):
+    f, other = failure(F), failure(F + DAY)
+    s = order(f, other)
+    b = breach(s, F - DAY * 5)
+    b.additions.append(BreachAddition(failure_id=f.id, added_on=F + DAY * 3, rationale="r", recorded=STAMP))
+    assert (compliance.addition_of(s, f, as_of) is not None) is added
+    assert compliance.addition_of(s, other, as_of) is None  # only the failure added
+    assert compliance.breach_acted_on(s, F, as_of) == (F + DAY * 3 if added else None)
+
+
+@pytest.mark.parametrize("laid, as_of, acted", [
+    (F - DAY, F + DAY, None),  # laid the day before the failure: not for it
+    (F, F + DAY, F),  # laid on the failure day
+    (F + DAY, F + DAY, F + DAY),  # laid the day asked about
+    (F + DAY * 2, F + DAY, None),  # laid after the day asked about
+])
+def test_enf_4_breach_acts_on_a_failure_when_laid_on_or_after_its_day(laid, as_of, acted):
+    s = order(failure(F))
+    breach(s, laid)
+    assert compliance.breach_acted_on(s, F, as_of) == acted
+    assert compliance.acted_on(s, F, as_of) == acted
+
+
+@pytest.mark.parametrize("issued, as_of, acted", [
+    (F - DAY, F + DAY, None), (F, F + DAY, F), (F + DAY, F + DAY, F + DAY), (F + DAY * 2, F + DAY, None),
+])
+def test_enf_3_a_warning_acts_on_a_failure_when_issued_on_or_after_its_day(issued, as_of, acted):
+    s = order(failure(F))
+    warning(s, issued)
+    assert compliance.acted_on(s, F, as_of) == acted
+
+
+@pytest.mark.parametrize("decided, as_of, acted", [
+    (F - DAY, F + DAY, None), (F, F + DAY, F), (F + DAY, F + DAY, F + DAY), (F + DAY * 2, F + DAY, None),
+])
+def test_lic_3_a_recall_decision_acts_on_a_licence_failure_when_made_on_or_after_its_day(decided, as_of, acted):
+    s = order(failure(F), type=SentenceType.LICENCE)
+    warning(s, F + DAY * 10)  # a later warning does not hide the recall
+    recall(s, decided)
+    assert compliance.acted_on(s, F, as_of) == acted
+
+
+@pytest.mark.parametrize("as_of, spent", [(R - DAY, []), (R, ["w"])])
+def test_lic_4_warnings_before_re_release_are_spent_from_the_re_release_day(as_of, spent):
+    s = order(type=SentenceType.LICENCE)
+    w = warning(s, F)
+    recall(s, F + DAY, R)
+    assert [x.id for x in compliance.spent_warnings(s, as_of)] == [w.id for _ in spent]
+
+
+def test_lic_4_a_warning_issued_on_the_day_asked_about_is_live_not_spent():
+    s = order(type=SentenceType.LICENCE)
+    w = warning(s, F)
+    assert compliance.live_warnings(s, F) == [w] and compliance.spent_warnings(s, F) == []
+
+
+@pytest.mark.parametrize("outcome, together", [(BreachOutcome.ORDER_CONTINUED, False), (BreachOutcome.ORDER_REVOKED, True),
+                                               (None, True)])
+def test_enf_5_warnings_either_side_of_a_breach_dealt_with_are_in_different_periods(outcome, together):
+    s = order()
+    first, second = warning(s, F), warning(s, F + DAY * 40)
+    breach(s, F + DAY * 5, outcome, F + DAY * 20 if outcome else None)
+    assert (first in compliance.warnings_in_period(s, second.issued_on)) is together
+
+
+def test_lic_4_warnings_either_side_of_two_re_releases_fall_in_three_periods():
+    s = order(type=SentenceType.LICENCE)
+    a, b, c = warning(s, F), warning(s, R + DAY), warning(s, R + DAY * 60)
+    recall(s, F + DAY, R)
+    recall(s, R + DAY * 10, R + DAY * 30)
+    assert compliance.warnings_in_period(s, a.issued_on) == [a]
+    assert compliance.warnings_in_period(s, b.issued_on) == [b]
+    assert compliance.warnings_in_period(s, c.issued_on) == [c]
+    assert compliance.warnings_in_period(s, R) == [b]  # the re-release day opens the new period
+
+
+def test_enf_4_no_would_be_breach_once_the_count_is_exactly_at_the_threshold():
+    threshold = compliance.breach_threshold(SentenceType.COMMUNITY_ORDER)
+    failures = [failure(F + DAY * 7 * i) for i in range(threshold)]
+    s = order(*failures, failure(F + DAY * 100, acceptable=None))
+    assert len(compliance.counting_failures(s, F + DAY * 101)) == threshold
+    assert compliance.breach_if_found_unacceptable(s, F + DAY * 101) == []
