@@ -28,7 +28,7 @@ POLICY_TESTS = ["tests/unit/test_access_policy.py", "tests/schema/test_access_co
 PARTNER_TESTS = ["tests/unit/test_partner_rows.py", "tests/unit/test_partner_view.py",
                  "tests/unit/test_record_keeping_and_sharing.py", "tests/schema/test_partner_batches.py"]
 VICTIM_VIEW_TESTS = ["tests/unit/test_victim_contact_view.py", "tests/unit/test_record_keeping_and_sharing.py"]
-COMPLIANCE_TESTS = ["tests/unit/test_compliance.py", "tests/unit/test_enforcement_chain.py",
+COMPLIANCE_TESTS = ["tests/unit/test_compliance_boundaries.py", "tests/unit/test_summary.py", "tests/unit/test_compliance.py", "tests/unit/test_enforcement_chain.py",
                     "tests/unit/test_enforcement_clock.py"]
 STANDARDS_TESTS = ["tests/unit/test_standards.py", "tests/unit/test_summary.py", "tests/unit/test_compliance.py",
                    "tests/schema/test_standards_api.py"]

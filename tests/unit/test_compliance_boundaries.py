@@ -198,3 +198,52 @@ def test_enf_4_no_would_be_breach_once_the_count_is_exactly_at_the_threshold():
     s = order(*failures, failure(F + DAY * 100, acceptable=None))
     assert len(compliance.counting_failures(s, F + DAY * 101)) == threshold
     assert compliance.breach_if_found_unacceptable(s, F + DAY * 101) == []
+
+
+@pytest.mark.parametrize("type, pending, expected", [
+    (SentenceType.COMMUNITY_ORDER, False, ("ENF-3", "Issue a warning or take enforcement action")),
+    (SentenceType.COMMUNITY_ORDER, True, ("ENF-3", "Add the failure to comply of 2025-06-10 to the pending breach")),
+    (SentenceType.LICENCE, False, ("LIC-1", "Warn or decide whether to recommend recall")),
+])
+def test_enf_3_and_lic_1_the_next_action_on_an_unanswered_unacceptable_failure(type, pending, expected):
+    s = order(failure(F), type=type)
+    if pending:
+        breach(s, F - DAY * 3)
+    due = compliance.enforcement_due(s, F + DAY)
+    assert due == compliance.NextAction(*expected, compliance.response_due(s, F))
+
+
+def test_enf_4_the_would_be_breach_warning_names_every_undecided_day_and_the_threshold():
+    s = order(failure(F, acceptable=None), failure(F + DAY * 7, acceptable=None))
+    assert compliance.breach_warning(s, F + DAY * 8) == (
+        " If the failure of 2025-06-10, 2025-06-17 is found unacceptable, breach is required "
+        "(2nd unacceptable failure in 12 months).")
+    pss = order(failure(F), failure(F + DAY * 3, acceptable=None), type=SentenceType.POST_SENTENCE_SUPERVISION)
+    assert compliance.breach_warning(pss, F + DAY * 8) == ""  # two of three: one more would not reach it
+    pss.failures.append(failure(F + DAY * 4))
+    assert compliance.breach_warning(pss, F + DAY * 8).endswith("(3rd unacceptable failure in 12 months).")
+
+
+@pytest.mark.parametrize("n, text", [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th")])
+def test_enf_4_thresholds_are_written_as_ordinals(n, text):
+    assert compliance._ordinal(n) == text
+
+
+@pytest.fixture
+def machine_in_new_york(monkeypatch):
+    """The rules must not depend on the machine's time zone: run one in another."""
+    import time
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_lic_2_deadline_and_the_recall_day_do_not_depend_on_the_machine_time_zone(machine_in_new_york):
+    from datetime import timezone
+    decided = datetime(2025, 6, 10, 23, 30, tzinfo=timezone.utc)  # 00:30 on 11 June in London
+    r = Recall(decided_at=decided, emergency=False, rationale="r", recorded=STAMP)
+    deadline = compliance.lic_2_deadline(r)
+    assert deadline == decided + timedelta(hours=24) and deadline.utcoffset() == timedelta(0)
+    assert compliance.london_date(decided) == date(2025, 6, 11)
