@@ -30,7 +30,7 @@ PARTNER_TESTS = ["tests/unit/test_partner_rows.py", "tests/unit/test_partner_vie
 VICTIM_VIEW_TESTS = ["tests/unit/test_victim_contact_view.py", "tests/unit/test_record_keeping_and_sharing.py"]
 COMPLIANCE_TESTS = ["tests/unit/test_compliance_boundaries.py", "tests/unit/test_summary.py", "tests/unit/test_compliance.py", "tests/unit/test_enforcement_chain.py",
                     "tests/unit/test_enforcement_clock.py"]
-STANDARDS_TESTS = ["tests/unit/test_standards.py", "tests/unit/test_summary.py", "tests/unit/test_compliance.py",
+STANDARDS_TESTS = ["tests/unit/test_standards_engine.py", "tests/unit/test_standards.py", "tests/unit/test_summary.py", "tests/unit/test_compliance.py",
                    "tests/schema/test_standards_api.py"]
 REQUIREMENT_TESTS = ["tests/unit/test_requirement_rules.py", "tests/unit/test_requirement_records.py",
                      "tests/unit/test_shape.py", "tests/unit/test_programme_referral.py",

@@ -158,3 +158,22 @@ def test_the_caseload_tally_counts_each_case_once_per_standard_in_its_worst_stat
     other = Report(as_of=D)
     other.add(builders.case(), [status("VIC-2", S.DUE), status("END-1", S.MET)])
     assert [row[0] for row in other.rows()] == ["VIC-2", "END-1"]  # catalogue order, not alphabetical
+
+
+def test_lic_2_evaluate_judges_an_instant_deadline_at_the_instant_given():
+    from domain.core.enums import SentenceType
+    from domain.enforcement.model import Recall
+    from domain.standards import evaluate, london_day, report
+    case = builders.case()
+    s = builders.sentence(SentenceType.LICENCE, imposed_on=date(2025, 11, 3), release_date=date(2026, 6, 1),
+                          custodial_term_months=18)
+    decided = datetime(2026, 6, 9, 9, 0, tzinfo=LONDON)
+    s.recalls.append(Recall(decided_at=decided, emergency=False, rationale="r", recorded=STAMP))
+    case.sentences.append(s)
+
+    def lic_2(at=None):
+        return next(x.state for x in evaluate(case, D, at) if x.standard == "LIC-2")
+    assert lic_2(datetime(2026, 6, 10, 8, 59, tzinfo=LONDON)) is S.DUE  # 23 h 59 after the decision
+    assert lic_2() is S.OVERDUE  # by the end of the day
+    assert london_day(datetime(2026, 6, 10, 23, 30, tzinfo=timezone.utc)) == date(2026, 6, 11)
+    assert report(D).as_of == D and report(D).cases == 0
