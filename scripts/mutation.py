@@ -32,7 +32,7 @@ COMPLIANCE_TESTS = ["tests/unit/test_compliance_boundaries.py", "tests/unit/test
                     "tests/unit/test_enforcement_clock.py"]
 STANDARDS_TESTS = ["tests/unit/test_standards_engine.py", "tests/unit/test_standards.py", "tests/unit/test_summary.py", "tests/unit/test_compliance.py",
                    "tests/schema/test_standards_api.py"]
-REQUIREMENT_TESTS = ["tests/unit/test_requirement_variations.py", "tests/unit/test_requirement_rules.py", "tests/unit/test_requirement_records.py",
+REQUIREMENT_TESTS = ["tests/unit/test_requirement_variations.py", "tests/unit/test_police_notification_rules.py", "tests/unit/test_requirement_rules.py", "tests/unit/test_requirement_records.py",
                      "tests/unit/test_shape.py", "tests/unit/test_programme_referral.py",
                      "tests/unit/test_record_rules.py"]
 TIER_TESTS = ["tests/unit/test_tiering.py", "tests/unit/test_tiering_hmpps_scenarios.py",
