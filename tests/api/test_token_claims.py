@@ -63,3 +63,18 @@ def test_minted_tokens_carry_exactly_the_claims_given():
     bare = jwt.decode(mint_token("s" * 40, subject="u-2", name="Al", roles=["AUDITOR"], issuer="i", audience="a"),
                       "s" * 40, algorithms=["HS256"], audience="a")
     assert not {"provider", "staffCode", "agency"} & set(bare)
+
+
+def test_the_token_command_mints_the_asked_claims(capsys):
+    from api.settings import Settings
+    from api.token import main
+    main(["--role", "PARTNER", "--agency", "PRISON", "--hours", "2", "--name", "Parole Desk", "--subject", "prison-1"])
+    token = capsys.readouterr().out.strip()
+    claims = jwt.decode(token, options={"verify_signature": False})
+    assert (claims["sub"], claims["name"], claims["roles"], claims["agency"]) == ("prison-1", "Parole Desk", ["PARTNER"],
+                                                                                 "PRISON")
+    assert "provider" not in claims and "staffCode" not in claims and claims["exp"] - claims["iat"] == 7200
+    main(["--provider", "CRC", "--staff-code", "C12A004"])
+    claims = jwt.decode(capsys.readouterr().out.strip(), options={"verify_signature": False})
+    assert (claims["roles"], claims["provider"], claims["staffCode"]) == (["PRACTITIONER"], "CRC", "C12A004")
+    assert claims["iss"] == Settings().auth_jwt_issuer and claims["aud"] == Settings().auth_jwt_audience
