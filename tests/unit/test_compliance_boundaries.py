@@ -247,3 +247,67 @@ def test_lic_2_deadline_and_the_recall_day_do_not_depend_on_the_machine_time_zon
     deadline = compliance.lic_2_deadline(r)
     assert deadline == decided + timedelta(hours=24) and deadline.utcoffset() == timedelta(0)
     assert compliance.london_date(decided) == date(2025, 6, 11)
+
+
+def test_enf_4_no_failures_no_would_be_breach():
+    assert compliance.breach_if_found_unacceptable(order(), F) == []
+
+
+def test_lic_3_on_a_licence_a_warning_before_the_recall_decision_is_the_first_action():
+    s = order(failure(F), type=SentenceType.LICENCE)
+    warning(s, F + DAY)
+    recall(s, F + DAY * 3)
+    assert compliance.acted_on(s, F, F + DAY * 5) == F + DAY
+
+
+def test_lic_4_a_warning_on_the_day_asked_about_before_a_later_re_release_is_spent_from_that_day():
+    s = order(type=SentenceType.LICENCE)
+    before, on_day = warning(s, R - DAY * 20), warning(s, R - DAY)
+    recall(s, R - DAY * 10, R)
+    assert compliance.spent_warnings(s, R) == [before, on_day]  # issued the day before re-release: spent
+
+
+def test_lic_4_each_spending_opens_one_new_period():
+    s = order(type=SentenceType.LICENCE)
+    recall(s, F, R)
+    recall(s, R + DAY * 5, R + DAY * 20)
+    ws = [warning(s, F - DAY), warning(s, R + DAY), warning(s, R + DAY * 30)]
+    assert [compliance.warnings_in_period(s, w.issued_on) for w in ws] == [[w] for w in ws]
+    assert compliance.warnings_in_period(s, R + DAY * 19) == [ws[1]]  # still the middle period
+
+
+@pytest.mark.parametrize("type, pending_breach, decided, detail", [
+    (SentenceType.COMMUNITY_ORDER, False, True, "Unacceptable failure on 2025-06-10: warn or take action."),
+    (SentenceType.COMMUNITY_ORDER, True, True, "Unacceptable failure on 2025-06-10: add it to the pending breach."),
+    (SentenceType.LICENCE, False, True, "Unacceptable failure on 2025-06-10: warn or decide on recall."),
+    (SentenceType.COMMUNITY_ORDER, False, False,
+     "Failure on 2025-06-10 awaiting decision: decide it, then warn or take action."),
+])
+def test_enf_3_and_lic_1_the_response_clock_says_what_is_owed(type, pending_breach, decided, detail):
+    s = order(failure(F - DAY * 3), failure(F, acceptable=False if decided else None), type=type)
+    s.failures[0].decisions[0] = FailureDecision(acceptable=True, decided_on=F - DAY * 3, rationale="ill", recorded=STAMP)
+    if pending_breach:
+        breach(s, F - DAY)
+    (clock,) = compliance.responses(s, F + DAY)
+    assert (clock.failure_on, clock.done_on, clock.detail.split(" If the failure")[0]) == (F, None, detail)
+
+
+def test_a_case_summary_adds_up_its_sentences_and_names_the_most_urgent_action():
+    order_one = order(failure(F), failure(F + DAY, acceptable=None), failure(F + DAY * 2, acceptable=True))
+    warning(order_one, F + DAY * 2)
+    order_two = order(failure(F - DAY * 30), type=SentenceType.LICENCE)
+    recall(order_two, F - DAY * 29)
+    breach(order_one, F + DAY * 3)
+    summary = compliance.summarise_case([order_one, order_two], F + DAY * 4)
+    one, two = compliance.summarise(order_one, F + DAY * 4), compliance.summarise(order_two, F + DAY * 4)
+    assert (summary.failures, summary.awaiting_decision, summary.unacceptable, summary.live_warnings) == (4, 1, 2, 1)
+    assert (one.failures, one.awaiting_decision, one.unacceptable, one.live_warnings, one.spent_warnings) == (3, 1, 1, 1, 0)
+    assert (one.counting_dates, one.threshold, one.window_starts) == ([F], 2, compliance.window_start(F))
+    assert summary.breach_in_progress and summary.recall_in_progress
+    assert (one.breach_in_progress, one.recall_in_progress, two.breach_in_progress, two.recall_in_progress) == (
+        True, False, False, True)
+    actions = [a for a in (one.next_action, two.next_action) if a is not None]
+    assert actions and summary.next_action == min(actions, key=lambda a: a.due_by)
+    empty = compliance.summarise_case([order()], F)
+    assert (empty.failures, empty.next_action, empty.breach_in_progress, empty.recall_in_progress) == (0, None, False, False)
+    assert compliance.summarise(order(), F).window_starts is None
