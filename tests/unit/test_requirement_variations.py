@@ -97,3 +97,55 @@ def test_req_rar_1_a_rar_does_not_deliver_treatment_or_unpaid_work(type, kind, r
     got = said(appointment_fits_requirement(type, kind, ("input", "kind")))
     assert got == ([("REQ-RAR-1", ("input", "kind"), f"a rehabilitation activity requirement does not deliver "
                      f"{kind.value.lower()}: book it against its own requirement.")] if refused else [])
+
+
+ADDED = date(2026, 11, 2)
+
+
+@pytest.mark.parametrize("sentence_type, committed_on, requirement, expected", [
+    (S.COMMUNITY_ORDER, ADDED, R(T.UNPAID_WORK, hours=301),
+     ("REQ-UPW-1", "unpaid work is 40 to 300 hours; 301 were given.")),
+    (S.SUSPENDED_SENTENCE_ORDER, ADDED, R(T.EXCLUSION, length_months=25, details="x"),
+     ("REQ-EXC-1", "an exclusion requirement of a SUSPENDED_SENTENCE_ORDER lasts 2 to 24 months; 25 were given.")),
+    (S.SUSPENDED_SENTENCE_ORDER, ADDED, R(T.PROHIBITED_ACTIVITY, length_months=25, details="x"),
+     ("REQ-PAR-1", "a prohibited activity requirement on a SUSPENDED_SENTENCE_ORDER lasts at most 24 months; 25 were given.")),
+    (S.COMMUNITY_ORDER, ADDED, R(T.DRUG_TESTING, drug_misuse_factor_in_offending=True, dependent_or_propensity=True),
+     ("REQ-DRG-1", "a DRUG_TESTING condition applies to licences and post-sentence supervision only.")),
+    (S.COMMUNITY_ORDER, date(2015, 1, 31), R(T.REHABILITATION_ACTIVITY, days=10),
+     ("REQ-RAR-1", "a rehabilitation activity requirement is only for offences on or after 2015-02-01 "
+                   "(this offence was committed on 2015-01-31).")),
+    (S.COMMUNITY_ORDER, date(2015, 2, 1), R(T.SPECIFIED_ACTIVITY, days=10),
+     ("REQ-RAR-1", "a SPECIFIED_ACTIVITY requirement of a COMMUNITY_ORDER is only for offences before 2015-02-01; "
+                   "use a rehabilitation activity requirement.")),
+    (S.COMMUNITY_ORDER, ADDED, R(T.MENTAL_HEALTH_TREATMENT, consent_given=False, length_months=6),
+     ("REQ-TRT-1", "a MENTAL_HEALTH_TREATMENT requirement needs the offender's consent.")),
+])
+def test_req_each_refusal_names_its_limit_and_what_was_given(sentence_type, committed_on, requirement, expected):
+    from domain.records.requirements import check_requirements
+    got = said(check_requirements(builders.case(born=date(1990, 1, 1)), sentence_type, ADDED, committed_on, [requirement]))
+    assert [(rule, message) for rule, _, message in got] == [expected]
+
+
+def test_req_ord_1_a_licence_refuses_a_community_requirement_and_lists_what_it_takes():
+    from domain.records.requirements import ALLOWED_BY_SENTENCE, check_requirements
+    got = said(check_requirements(builders.case(born=date(1990, 1, 1)), S.LICENCE, ADDED, ADDED,
+                                  [R(T.SUPERVISION), R(T.UNPAID_WORK, hours=50)]))
+    allowed = ", ".join(sorted(t.value for t in ALLOWED_BY_SENTENCE[S.LICENCE]))
+    assert got == [("REQ-ORD-1", ("requirements", "1", "type"),
+                    f"a UNPAID_WORK requirement does not fit a LICENCE (allowed: {allowed}).")]
+    assert allowed.startswith("CURFEW, DRUG_APPOINTMENT, DRUG_TESTING, EXCLUSION")
+
+
+def test_req_every_requirement_of_a_new_sentence_is_checked():
+    from domain.records.requirements import check_requirements
+    got = said(check_requirements(builders.case(born=date(1990, 1, 1)), S.COMMUNITY_ORDER, ADDED, ADDED,
+                                  [R(T.UNPAID_WORK, hours=10), R(T.UNPAID_WORK, hours=400)]))
+    assert [field for _, field, _ in got] == [("requirements", "0", "hours"), ("requirements", "1", "hours")]
+
+
+def test_req_par_1_a_variation_judges_the_limit_of_the_sentence_varied():
+    case, sentence = varied(date(1990, 1, 1))
+    assert found(case, sentence, R(T.PROHIBITED_ACTIVITY, length_months=37, details="x")) == [
+        ("REQ-PAR-1", ("lengthMonths",), "a prohibited activity requirement on a COMMUNITY_ORDER lasts at most 36 months; "
+                                         "37 were given.")]
+    assert found(case, sentence, R(T.PROHIBITED_ACTIVITY, length_months=36, details="x")) == []
