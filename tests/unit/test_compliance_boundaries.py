@@ -311,3 +311,23 @@ def test_a_case_summary_adds_up_its_sentences_and_names_the_most_urgent_action()
     empty = compliance.summarise_case([order()], F)
     assert (empty.failures, empty.next_action, empty.breach_in_progress, empty.recall_in_progress) == (0, None, False, False)
     assert compliance.summarise(order(), F).window_starts is None
+
+
+def test_enf_5_a_warning_issued_on_the_day_the_court_deals_with_the_breach_is_spent_that_day():
+    s = order()
+    w = warning(s, F + DAY * 20)
+    breach(s, F, BreachOutcome.ORDER_CONTINUED, F + DAY * 20)
+    assert compliance.spent_warnings(s, F + DAY * 20) == [w] and compliance.live_warnings(s, F + DAY * 20) == []
+
+
+def test_a_failure_on_the_day_asked_about_is_in_the_summary():
+    assert compliance.summarise(order(failure(F)), F).failures == 1
+    assert compliance.summarise(order(failure(F + DAY)), F).failures == 0
+
+
+def test_the_case_summary_names_the_action_due_first_whichever_sentence_it_is_on():
+    later = order(failure(F))
+    sooner = order(failure(F - DAY * 2))
+    first = compliance.summarise_case([later, sooner], F + DAY).next_action
+    assert first == compliance.summarise(sooner, F + DAY).next_action
+    assert first.due_by < compliance.summarise(later, F + DAY).next_action.due_by
