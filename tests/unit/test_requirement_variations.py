@@ -149,3 +149,13 @@ def test_req_par_1_a_variation_judges_the_limit_of_the_sentence_varied():
         ("REQ-PAR-1", ("lengthMonths",), "a prohibited activity requirement on a COMMUNITY_ORDER lasts at most 36 months; "
                                          "37 were given.")]
     assert found(case, sentence, R(T.PROHIBITED_ACTIVITY, length_months=36, details="x")) == []
+
+
+def test_req_aamr_1_names_every_other_sentence_with_alcohol_treatment_in_force():
+    others = [builders.sentence(imposed_on=on, requirements=[
+        builders.requirement(T.ALCOHOL_TREATMENT, consent_given=True, length_months=12)])
+        for on in (date(2026, 6, 1), date(2026, 7, 6))]
+    case, sentence = varied(date(1990, 1, 1), *others)
+    assert found(case, sentence, AAMR) == [
+        ("REQ-AAMR-1", ("type",), "abstinence monitoring cannot be used while an alcohol treatment requirement is in place "
+                                  "(on the COMMUNITY_ORDER of 2026-06-01, the COMMUNITY_ORDER of 2026-07-06).")]
