@@ -91,7 +91,8 @@ def stage(module: str) -> Path:
 def equivalents() -> dict[str, str]:
     """Mutants docs/mutation.md lists as equivalent: ``- `name`: reason`` lines."""
     text = (ROOT / "docs" / "mutation.md").read_text() if (ROOT / "docs" / "mutation.md").exists() else ""
-    return {m.group(1): m.group(2).strip() for m in re.finditer(r"^- `([\w.ǁ]+__mutmut_\d+)`:?(.*)$", text, re.M)}
+    found = re.finditer(r"^- `([\w.ǁ]+__mutmut_\d+)`:?(.*(?:\n  .*)*)", text, re.M)  # reason: the item's lines
+    return {m.group(1): " ".join(m.group(2).split()) for m in found}
 
 
 def run(module: str, jobs: int) -> str:
