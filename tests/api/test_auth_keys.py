@@ -294,3 +294,20 @@ def test_the_clock_skew_is_the_configured_leeway():
     early = token(now=datetime.now(tz=timezone.utc) + timedelta(seconds=60))
     assert refusal(verifier(public_key=pem_public(RSA_A)), early).reason == "TOKEN_NOT_YET_VALID"  # default 30 s
     assert verifier(public_key=pem_public(RSA_A), leeway_seconds=120).principal_from_token(early).subject == "u-7"
+
+
+# The Authorization header.
+
+@pytest.mark.parametrize("header", ["Bearer {t}", "bearer {t}", "BEARER {t}", "Bearer  {t}", "Bearer {t} "])
+def test_the_bearer_scheme_is_case_insensitive_and_spaces_around_the_token_are_ignored(header):
+    assert verifier(public_key=pem_public(RSA_A)).principal_from_header(header.format(t=token())).subject == "u-7"
+
+
+@pytest.mark.parametrize("header, reason", [
+    ("", "MISSING_TOKEN"), (None, "MISSING_TOKEN"), ("Bearer", "MALFORMED_HEADER"), ("Bearer   ", "MALFORMED_HEADER"),
+    ("Basic {t}", "MALFORMED_HEADER"), ("Bearer {t} extra", "INVALID_TOKEN"),
+])
+def test_a_missing_or_malformed_header_is_refused(header, reason):
+    with pytest.raises(AuthenticationError) as refused:
+        verifier(public_key=pem_public(RSA_A)).principal_from_header(header.format(t=token()) if header else header)
+    assert refused.value.reason == reason
