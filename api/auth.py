@@ -81,7 +81,9 @@ class TokenVerifier:
             return match[0].key
         if self.jwks_url:
             if self._jwks_client is None:
-                self._jwks_client = jwt.PyJWKClient(self.jwks_url, cache_keys=True)
+                # PyJWT caches the fetched key set for five minutes. Not its per-kid cache too: that one
+                # never expires, so a key the provider withdrew would verify tokens until a restart.
+                self._jwks_client = jwt.PyJWKClient(self.jwks_url)
             return self._jwks_client.get_signing_key_from_jwt(token).key
         raise AuthenticationError("UNKNOWN_KEY")
 

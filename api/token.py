@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--agency", choices=[a.value for a in Agency], help="Partner agency (PARTNER role).")
     parser.add_argument("--subject", help="Token subject (default: dev-<role>, e.g. dev-senior-manager).")
     parser.add_argument("--name", help="Display name (default: Dev <Role>, e.g. Dev Senior Manager).")
-    parser.add_argument("--hours", type=float, default=8.0, help="Lifetime in hours.")
+    parser.add_argument("--hours", type=float, default=8.0, help="Lifetime in hours (default 8).")
 
 
 def token_from_arguments(arguments: argparse.Namespace, settings: Settings) -> str:

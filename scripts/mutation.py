@@ -37,7 +37,8 @@ REQUIREMENT_TESTS = ["tests/unit/test_requirement_variations.py", "tests/unit/te
                      "tests/unit/test_record_rules.py"]
 TIER_TESTS = ["tests/unit/test_tiering.py", "tests/unit/test_tiering_hmpps_scenarios.py",
               "tests/unit/test_tier_inputs.py"]
-AUTH_TESTS = ["tests/api/test_token_claims.py", "tests/api/test_tokens.py", "tests/api/test_settings.py", "tests/api/test_http.py"]
+AUTH_TESTS = ["tests/api/test_token_claims.py", "tests/api/test_tokens.py", "tests/api/test_settings.py", "tests/api/test_http.py",
+              "tests/api/test_auth_keys.py", "tests/api/test_token_cli.py"]
 
 # module -> the tests that state its rules (the stats run and every mutant run use only these).
 MODULES: dict[str, list[str]] = {
