@@ -34,7 +34,8 @@ STANDARDS_TESTS = ["tests/unit/test_standards_engine.py", "tests/unit/test_stand
                    "tests/schema/test_standards_api.py"]
 REQUIREMENT_TESTS = ["tests/unit/test_requirement_variations.py", "tests/unit/test_police_notification_rules.py", "tests/unit/test_requirement_rules.py", "tests/unit/test_requirement_records.py",
                      "tests/unit/test_shape.py", "tests/unit/test_programme_referral.py",
-                     "tests/unit/test_record_rules.py"]
+                     "tests/unit/test_record_rules.py", "tests/unit/test_record_rule_messages.py",
+                     "tests/unit/test_requirement_shapes_table.py"]
 TIER_TESTS = ["tests/unit/test_tiering.py", "tests/unit/test_tiering_hmpps_scenarios.py",
               "tests/unit/test_tier_inputs.py"]
 AUTH_TESTS = ["tests/api/test_token_claims.py", "tests/api/test_tokens.py", "tests/api/test_settings.py", "tests/api/test_http.py",

@@ -123,8 +123,9 @@ def police_notification(sentence: Sentence, requirement: Requirement, command: R
     allowed = NOTIFIED_AT_START if start else END_RECORDABLE
     if requirement.type not in allowed:
         kinds = ", ".join(sorted(t.value for t in allowed))
-        return [invalid(("requirementId",), f"A {command.kind.value} notification to the police is recorded for {kinds}, "
-                                            f"not {requirement.type.value}.")]
+        article = "A" if start else "An"
+        return [invalid(("requirementId",), f"{article} {command.kind.value} notification to the police is recorded for "
+                                            f"{kinds}, not {requirement.type.value}.")]
     errors = [*not_in_future(command.notified_on, today, ("notifiedOn",), "Notification date"),
               *text_present(command.police_recipient, ("policeRecipient",), "Police recipient", MAX_LABEL)]
     if command.notified_on < sentence.imposed_on:
